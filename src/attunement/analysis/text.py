@@ -1,0 +1,41 @@
+"""Shared, cheap text features: words, sentences and questions of a turn.
+
+Computed once per turn per session (``AnalysisContext.texts``) so that every analyser reads the
+same tokenisation and nothing is tokenised twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['\u2019][A-Za-z]+)*|\d+(?:[.,]\d+)?")
+# A sentence ends at . ! ? (or a run of them) followed by space or the end of the text.
+_SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)]*\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class TurnText:
+    words: tuple[str, ...]  # lower-cased word tokens
+    sentences: tuple[str, ...]  # stripped sentences in order
+
+    @property
+    def word_count(self) -> int:
+        return len(self.words)
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        return tuple(s for s in self.sentences if s.endswith("?"))
+
+
+def words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower().replace("\u2019", "'") for w in _WORD.findall(text))
+
+
+def sentences(text: str) -> tuple[str, ...]:
+    parts = (p.strip() for p in _SENTENCE_END.split(text.strip()))
+    return tuple(p for p in parts if p)
+
+
+def turn_text(text: str) -> TurnText:
+    return TurnText(words=words(text), sentences=sentences(text))
