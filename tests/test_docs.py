@@ -51,3 +51,14 @@ def test_every_analyser_is_documented(analyser: str) -> None:
     assert f"`{analyser}`" in _doc("analysers.md"), (
         f"describe analyser `{analyser}` in docs/analysers.md"
     )
+
+
+def _rules() -> list[str]:
+    from attunement.relationship.rules import RULES
+
+    return [rule.id for rule in RULES]
+
+
+@pytest.mark.parametrize("rule", _rules())
+def test_every_health_rule_is_documented(rule: str) -> None:
+    assert f"`{rule}`" in _doc("health-rules.md"), f"describe rule `{rule}` in docs/health-rules.md"

@@ -1,0 +1,352 @@
+"""The warning signs of the framework as named rules.
+
+Each rule states its threshold and where the threshold comes from (``docs/health-rules.md``
+lists them all). Thresholds were set from the framework's descriptions and then checked with
+``attune simulate`` for detection delay and false alarms; they are constants here so that a
+change is one visible edit.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from statistics import median
+
+from attunement.relationship.history import (
+    CheckIn,
+    History,
+    Party,
+    SessionRecord,
+    SessionSignals,
+    Status,
+)
+from attunement.relationship.phase import Phase
+from attunement.relationship.signs import Evidence, Rule, Sign
+
+MISSED_WINDOW_DAYS = 30
+MISSED_THRESHOLD = 2
+CADENCE_GAP_FACTOR = 2.0
+SHARE_DROP = 0.12  # absolute fall in the client's share of words
+WORDS_DROP = 0.30  # relative fall in the client's words per turn
+OPENNESS_FLOOR = {Phase.INITIAL: 0.10, Phase.DEEPENING: 0.22, Phase.MATURE: 0.28}
+RESISTANCE_PER_SESSION = 3
+COACH_SHARE_CEILING = 0.60
+COMPLIANCE_WINDOW_DAYS = 45
+LOW_CHECKIN_TOTAL = 28
+LOW_CHECKIN_ITEM = 4
+CHECKIN_DROP = 5
+PERFECT_RUN = 3
+PROMISE_GRACE_DAYS = 2
+PREDICTION_GAP = 6
+
+
+def _session_evidence(session: SessionRecord, detail: str) -> Evidence:
+    return Evidence("session", session.ref, session.when, detail)
+
+
+def _checkin_evidence(checkin: CheckIn, detail: str) -> Evidence:
+    return Evidence("checkin", checkin.ref, checkin.when, detail)
+
+
+def _count_phrase(count: int, noun: str) -> str:
+    words = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
+    return f"{words.get(count, str(count))} {noun}{'' if count == 1 else 's'}"
+
+
+def _client_absences(history: History, now: datetime) -> list[SessionRecord]:
+    since = now - timedelta(days=MISSED_WINDOW_DAYS)
+    return [
+        s
+        for s in history.sessions
+        if s.when >= since
+        and s.by == Party.CLIENT
+        and (
+            s.status in (Status.NO_SHOW, Status.RESCHEDULED)
+            or (s.status == Status.CANCELLED and s.late_notice)
+        )
+    ]
+
+
+def missed_sessions(history: History, now: datetime, phase: Phase) -> Sign | None:
+    absences = _client_absences(history, now)
+    if len(absences) < MISSED_THRESHOLD:
+        return None
+    kinds: dict[str, int] = {}
+    for s in absences:
+        label = {
+            "no_show": "no-show",
+            "rescheduled": "reschedule",
+            "cancelled": "late cancellation",
+        }[s.status]
+        kinds[label] = kinds.get(label, 0) + 1
+    parts = [_count_phrase(n, label) for label, n in kinds.items()]
+    return Sign(
+        "missed-sessions",
+        f"{' and '.join(parts)} by the client in the last month",
+        20 if len(absences) == MISSED_THRESHOLD else 30,
+        tuple(
+            _session_evidence(s, f"{s.status.replace('_', ' ')} by the client") for s in absences
+        ),
+    )
+
+
+def cadence_gap(history: History, now: datetime, phase: Phase) -> Sign | None:
+    held = history.held
+    last = held[-1].when if held else history.started
+    allowed = timedelta(days=history.cadence_days * CADENCE_GAP_FACTOR)
+    gap = now - last
+    if gap <= allowed:
+        return None
+    evidence = (_session_evidence(held[-1], "last session held"),) if held else ()
+    return Sign(
+        "cadence-gap",
+        f"no session held for {gap.days} days against an agreed rhythm of every {history.cadence_days}",
+        10,
+        evidence,
+    )
+
+
+def _recent_and_baseline(
+    history: History, attribute: str, recent_count: int = 2
+) -> tuple[list[SessionRecord], float, float] | None:
+    """The last ``recent_count`` analysed sessions with the attribute, their mean, and the
+    median of the sessions before them (at least two)."""
+    measured = [s for s in history.analysed if getattr(s.signals, attribute) is not None]
+    if len(measured) < recent_count + 2:
+        return None
+    recent, earlier = measured[-recent_count:], measured[:-recent_count]
+    recent_mean = sum(_value(s, attribute) for s in recent) / len(recent)
+    return recent, recent_mean, median(_value(s, attribute) for s in earlier)
+
+
+def _value(session: SessionRecord, attribute: str) -> float:
+    signals: SessionSignals | None = session.signals
+    value = getattr(signals, attribute)
+    return float(value)
+
+
+def withdrawal(history: History, now: datetime, phase: Phase) -> Sign | None:
+    share = _recent_and_baseline(history, "client_share")
+    words = _recent_and_baseline(history, "client_words_per_turn")
+    reasons: list[str] = []
+    recent: list[SessionRecord] = []
+    if share and share[1] <= share[2] - SHARE_DROP:
+        reasons.append(f"client's share of talk down from {share[2]:.0%} to {share[1]:.0%}")
+        recent = share[0]
+    if words and words[2] > 0 and words[1] <= words[2] * (1 - WORDS_DROP):
+        reasons.append(
+            f"client's turns shorter: {words[2]:.0f} words on average before, {words[1]:.0f} lately"
+        )
+        recent = recent or words[0]
+    if not reasons:
+        return None
+    detail = "; ".join(reasons)
+    return Sign(
+        "withdrawal",
+        f"{detail} over the last {len(recent)} sessions",
+        25,
+        tuple(_session_evidence(s, f"client spoke {_value_text(s)}") for s in recent),
+    )
+
+
+def _value_text(session: SessionRecord) -> str:
+    signals = session.signals
+    if signals is None or signals.client_share is None:
+        return "(not measured)"
+    return f"{signals.client_share:.0%} of the words"
+
+
+def surface_talk(history: History, now: datetime, phase: Phase) -> Sign | None:
+    measured = [s for s in history.analysed if s.signals and s.signals.openness is not None]
+    if len(measured) < 2:
+        return None
+    floor = OPENNESS_FLOOR[phase]
+    recent = measured[-2:]
+    if not all(_value(s, "openness") < floor for s in recent):
+        return None
+    return Sign(
+        "surface-talk",
+        f"little self-disclosure or reflection in the last two sessions (openness below {floor:.0%} for the {phase} phase)",
+        15,
+        tuple(_session_evidence(s, f"openness {_value(s, 'openness'):.0%}") for s in recent),
+    )
+
+
+def reluctance(history: History, now: datetime, phase: Phase) -> Sign | None:
+    measured = [s for s in history.analysed if s.signals and s.signals.resistance is not None]
+    recent = measured[-2:]
+    if len(recent) < 2 or not all(
+        _value(s, "resistance") >= RESISTANCE_PER_SESSION for s in recent
+    ):
+        return None
+    return Sign(
+        "reluctance",
+        "the client pushed back or deflected repeatedly in each of the last two sessions",
+        15,
+        tuple(
+            _session_evidence(s, f"{int(_value(s, 'resistance'))} resistance signs") for s in recent
+        ),
+    )
+
+
+def compliance_without_engagement(history: History, now: datetime, phase: Phase) -> Sign | None:
+    since = now - timedelta(days=COMPLIANCE_WINDOW_DAYS)
+    done = [
+        c
+        for c in history.commitments
+        if c.owner == Party.CLIENT and c.done_at is not None and c.done_at >= since
+    ]
+    if len(done) < 2 or any(c.reflected for c in done):
+        return None
+    return Sign(
+        "compliance-without-engagement",
+        f"the client completed {_count_phrase(len(done), 'action')} without talking about what they learned from them",
+        20,
+        tuple(Evidence("commitment", c.ref, c.done_at, c.text) for c in done),
+    )
+
+
+def coach_working_harder(history: History, now: datetime, phase: Phase) -> Sign | None:
+    share = _recent_and_baseline(history, "client_share")
+    if share is None:
+        return None
+    recent, recent_client, baseline_client = share
+    coach_now, coach_before = 1 - recent_client, 1 - baseline_client
+    if coach_now < COACH_SHARE_CEILING or coach_now < coach_before + 0.08:
+        return None
+    questions = _recent_and_baseline(history, "coach_questions_per_turn")
+    extra = ""
+    if questions and questions[1] > questions[2] * 1.2:
+        extra = f", asking {questions[1]:.1f} questions a turn against {questions[2]:.1f} before"
+    return Sign(
+        "coach-working-harder",
+        f"the coach spoke {coach_now:.0%} of the words lately against {coach_before:.0%} before{extra}",
+        15,
+        tuple(
+            _session_evidence(s, f"coach spoke {1 - _value(s, 'client_share'):.0%}") for s in recent
+        ),
+    )
+
+
+def low_checkin(history: History, now: datetime, phase: Phase) -> Sign | None:
+    if not history.checkins:
+        return None
+    latest = history.checkins[-1]
+    low_items = [item for item, score in latest.scores.items() if score <= LOW_CHECKIN_ITEM]
+    if latest.total >= LOW_CHECKIN_TOTAL and not low_items:
+        return None
+    what = f"last check-in {latest.total}/40"
+    if low_items:
+        what += f", low on {', '.join(i.replace('_', ' ') for i in low_items)}"
+    return Sign("low-checkin", what, 20, (_checkin_evidence(latest, what),))
+
+
+def checkin_drop(history: History, now: datetime, phase: Phase) -> Sign | None:
+    if len(history.checkins) < 2:
+        return None
+    before, latest = history.checkins[-2], history.checkins[-1]
+    fall = before.total - latest.total
+    if fall < CHECKIN_DROP:
+        return None
+    return Sign(
+        "checkin-drop",
+        f"last check-in {latest.total}/40, down {fall} from the one before",
+        15,
+        (
+            _checkin_evidence(before, f"{before.total}/40"),
+            _checkin_evidence(latest, f"{latest.total}/40"),
+        ),
+    )
+
+
+def perfect_checkins(history: History, now: datetime, phase: Phase) -> Sign | None:
+    run = history.checkins[-PERFECT_RUN:]
+    if len(run) < PERFECT_RUN or any(c.total < 40 for c in run):
+        return None
+    return Sign(
+        "perfect-checkins",
+        f"the last {len(run)} check-ins were all perfect: worth inviting more candid feedback",
+        5,
+        tuple(_checkin_evidence(c, "40/40") for c in run),
+    )
+
+
+def coach_promises_overdue(history: History, now: datetime, phase: Phase) -> Sign | None:
+    grace = timedelta(days=PROMISE_GRACE_DAYS)
+    late = [
+        c
+        for c in history.commitments
+        if c.owner == Party.COACH
+        and c.done_at is None
+        and c.due is not None
+        and c.due + grace < now
+    ]
+    if not late:
+        return None
+    return Sign(
+        "coach-promises-overdue",
+        f"{_count_phrase(len(late), 'promise')} of the coach overdue",
+        10,
+        tuple(Evidence("commitment", c.ref, c.due, c.text) for c in late),
+    )
+
+
+def prediction_gap(history: History, now: datetime, phase: Phase) -> Sign | None:
+    latest = history.checkins[-1] if history.checkins else None
+    if latest is None or latest.predicted_total is None:
+        return None
+    gap = latest.predicted_total - latest.total
+    if gap < PREDICTION_GAP:
+        return None
+    return Sign(
+        "prediction-gap",
+        f"the coach expected {latest.predicted_total}/40 and the client answered {latest.total}/40",
+        5,
+        (
+            _checkin_evidence(
+                latest, f"predicted {latest.predicted_total}, answered {latest.total}"
+            ),
+        ),
+    )
+
+
+SOURCE_SEED = "the framework's connection warning signs"
+
+RULES: tuple[Rule, ...] = (
+    Rule("missed-sessions", "Missed or moved sessions",
+         f"{MISSED_THRESHOLD}+ no-shows, reschedules or late cancellations by the client in {MISSED_WINDOW_DAYS} days",
+         f"{SOURCE_SEED}: missed sessions or frequent rescheduling; one alone is ordinary life", 20, missed_sessions),
+    Rule("cadence-gap", "Gap against the agreed rhythm",
+         f"no session held for more than {CADENCE_GAP_FACTOR:g}x the agreed cadence",
+         "the logistics agreement: session frequency", 10, cadence_gap),
+    Rule("withdrawal", "Client withdrawing",
+         f"client's share of words down {SHARE_DROP:.0%} points, or words per turn down {WORDS_DROP:.0%}, over the last 2 analysed sessions against the median before",
+         f"{SOURCE_SEED}: decreased engagement or participation", 25, withdrawal),
+    Rule("surface-talk", "Surface-level conversation",
+         "openness below the phase's floor in the last 2 analysed sessions: "
+         + ", ".join(f"{p} {v:.0%}" for p, v in OPENNESS_FLOOR.items()),
+         f"{SOURCE_SEED}: surface-level conversations without depth; early sessions are allowed less depth", 15, surface_talk),
+    Rule("reluctance", "Reluctance to explore",
+         f"{RESISTANCE_PER_SESSION}+ resistance signs in each of the last 2 analysed sessions",
+         f"{SOURCE_SEED}: reluctance to explore important topics", 15, reluctance),
+    Rule("compliance-without-engagement", "Compliance without engagement",
+         f"2+ client actions completed in {COMPLIANCE_WINDOW_DAYS} days and none reflected on",
+         f"{SOURCE_SEED}: client compliance without genuine engagement", 20, compliance_without_engagement),
+    Rule("coach-working-harder", "Coach working harder than the client",
+         f"coach's share of words at least {COACH_SHARE_CEILING:.0%} and 8 points above the median before",
+         f"{SOURCE_SEED}: a sense of working harder than the client", 15, coach_working_harder),
+    Rule("low-checkin", "Low check-in",
+         f"latest check-in below {LOW_CHECKIN_TOTAL}/40 or any item at {LOW_CHECKIN_ITEM} or less",
+         "the client's own rating of the relationship", 20, low_checkin),
+    Rule("checkin-drop", "Check-in dropped",
+         f"latest check-in {CHECKIN_DROP}+ points below the one before",
+         "session-by-session calibration", 15, checkin_drop),
+    Rule("perfect-checkins", "Always-perfect check-ins",
+         f"the last {PERFECT_RUN} check-ins all 40/40",
+         "candour: ratings that never vary may be politeness rather than feedback", 5, perfect_checkins),
+    Rule("coach-promises-overdue", "Coach's promises overdue",
+         f"a promise of the coach more than {PROMISE_GRACE_DAYS} days past its due date",
+         "trust behaviours: consistency, following through on commitments", 10, coach_promises_overdue),
+    Rule("prediction-gap", "Coach over-estimates the session",
+         f"coach's predicted check-in {PREDICTION_GAP}+ points above the client's answer",
+         "session calibration: the gap between how the coach and the client saw the session", 5, prediction_gap),
+)  # fmt: skip

@@ -1,0 +1,45 @@
+"""What a rule reports: a warning sign with its plain sentence and the evidence behind it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from attunement.relationship.history import History
+from attunement.relationship.phase import Phase
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One thing a coach can open to check a warning sign: a session, a check-in, a commitment
+    or turns of a transcript."""
+
+    kind: str  # "session" | "checkin" | "commitment" | "turns"
+    ref: str
+    when: datetime | None
+    detail: str
+    turns: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Sign:
+    rule: str  # the rule's id, which is also the guide's warning-sign id
+    sentence: str  # plain words, fit to be read in a list on the dashboard
+    weight: int  # points taken off the health value while the sign is open
+    evidence: tuple[Evidence, ...] = ()
+
+
+Check = Callable[[History, datetime, Phase], Sign | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named warning sign of the framework, its threshold, and where the threshold comes from."""
+
+    id: str
+    title: str
+    threshold: str
+    source: str
+    weight: int
+    check: Check
