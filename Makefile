@@ -15,6 +15,7 @@ $(BIN)/python:
 
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
+	VENV=$(VENV) bash scripts/setup-encoder
 	touch $(STAMP)
 
 venv: $(STAMP)

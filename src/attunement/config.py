@@ -46,6 +46,31 @@ class Settings:
     max_upload_mb: int = _setting(
         "ATTUNE_MAX_UPLOAD_MB", 20, "Largest transcript upload accepted, in megabytes."
     )
+    secret_key: str = _setting(
+        "ATTUNE_SECRET_KEY",
+        "",
+        "Django's signing key; empty = a key file `secret.key` made on first run in the data dir.",
+    )
+    encryption_key: str = _setting(
+        "ATTUNE_ENCRYPTION_KEY",
+        "",
+        "Base64 AES-256 key for data at rest; empty = key file `encryption.key` in the data dir.",
+    )
+    allowed_hosts: str = _setting(
+        "ATTUNE_ALLOWED_HOSTS",
+        "",
+        "Comma-separated host names the web app answers to; empty = localhost only.",
+    )
+    background_turns: int = _setting(
+        "ATTUNE_BACKGROUND_TURNS",
+        400,
+        "Transcripts with more turns than this are analysed in the background.",
+    )
+    trusted_proxies: str = _setting(
+        "ATTUNE_TRUSTED_PROXIES",
+        "",
+        "Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed.",
+    )
 
     @property
     def data_path(self) -> Path:

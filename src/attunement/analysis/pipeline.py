@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from attunement import __version__
 from attunement.analysis.base import AnalysisContext, Encoder
@@ -17,14 +17,21 @@ def analyse(
     *,
     encoder: Encoder | None = None,
     only: Iterable[str] | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> SessionAnalysis:
-    """Analyse one conversation. Analysers whose needs are not met are listed in ``skipped``."""
+    """Analyse one conversation. Analysers whose needs are not met are listed in ``skipped``.
+
+    ``progress(done, total, name)`` is called before each analyser runs (the web app shows it).
+    """
     registry = analysers()
     selected = _select(registry, only)
     ctx = AnalysisContext(conversation=conversation, encoder=encoder)
     have = ctx.capabilities()
     skipped: dict[str, str] = {}
-    for analyser in ordered(selected):
+    queue = ordered(selected)
+    for step, analyser in enumerate(queue):
+        if progress is not None:
+            progress(step, len(queue), analyser.name)
         missing = [n for n in analyser.needs if n not in have]
         if missing:
             skipped[analyser.name] = "needs " + ", ".join(missing)

@@ -75,7 +75,7 @@ def _check_needs(found: dict[str, Analyser]) -> None:
 
 
 def ordered(selected: dict[str, Analyser]) -> list[Analyser]:
-    """Analysers in an order where each runs after those producing what it needs."""
+    """Analysers in an order where each runs after those producing what it needs or uses."""
     producers = {p: a.name for a in selected.values() for p in (*a.produces, a.name)}
     done: list[str] = []
     visiting: set[str] = set()
@@ -86,7 +86,8 @@ def ordered(selected: dict[str, Analyser]) -> list[Analyser]:
         if name in visiting:
             raise AnalysisError(f"Analysers depend on each other in a loop at {name!r}", "")
         visiting.add(name)
-        for need in selected[name].needs:
+        # Optional inputs (``uses``) order the run too, so an analyser sees them when present.
+        for need in (*selected[name].needs, *selected[name].uses):
             if need in producers and producers[need] in selected:
                 visit(producers[need])
         visiting.discard(name)

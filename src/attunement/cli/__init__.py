@@ -23,7 +23,14 @@ app = typer.Typer(
 
 # Each module defines ``register(app)``; order is the order of `attune --help`.
 COMMAND_MODULES: list[str] = [
+    "analyze",
+    "bench",
     "settings",
+    "encoder",
+    "eval",
+    "serve",
+    "demo",
+    "demo_data",
 ]
 
 _state = {"debug": False}

@@ -1,0 +1,1 @@
+"""One module per family of formats; each turns lines (or JSON text) into segments or turns."""

@@ -1,0 +1,328 @@
+"""The lexical rules of the ``moves`` analyser: each sentence's move and each turn's main move.
+
+Every sentence of a coach turn is read against our lexicon (``lexicon/moves.toml``). A statement
+with no cue of its own counts as a reflection when it talks about the client ("you…") or reuses
+the content words of the client's last turns; without either it is "other". With the sentence
+encoder, turns the lexicon leaves undecided take the vote of their nearest example turns
+(``examples/moves.toml``), and closeness in meaning to the client's last turn supports a
+reflection. The main move is the one the coach's turn leans on: a question asked, then what
+the coach offers (advice, information), then what they give back (reflection, affirmation).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from attunement.analysis.analysers._cue_index import CueIndex
+from attunement.analysis.analysers.questions import has_question_form, is_question, words
+from attunement.analysis.text import TurnText
+
+MOVES: tuple[str, ...] = (
+    "question",
+    "reflection",
+    "summary",
+    "affirmation",
+    "advice",
+    "information",
+    "self_disclosure",
+    "permission",
+    "structuring",
+    "facilitation",
+    "feedback_invite",
+    "challenge",
+    "judging",
+    "other",
+)
+# Which move of a turn is its main one: asking first, then offering, then giving back.
+PRIORITY: tuple[str, ...] = (
+    "permission",
+    "feedback_invite",
+    "challenge",
+    "question",
+    "judging",
+    "summary",
+    "advice",
+    "information",
+    "self_disclosure",
+    "reflection",
+    "affirmation",
+    "structuring",
+    "facilitation",
+    "other",
+)
+# Statement cues tried in this order; the first that matches names the sentence's move.
+STATEMENT_CUES: tuple[str, ...] = (
+    "permission",
+    "feedback_invite",
+    "summary",
+    "judging",
+    "challenge",
+    "self_disclosure",
+    "advice",
+    "information",
+    "structuring",
+    "affirmation",
+)
+LEXICON_FILE = Path(__file__).parents[1] / "lexicon" / "moves.toml"
+# Content words shared with the client's last turns that make a cue-less statement a reflection.
+MIN_SHARED_WORDS = 2
+# A reflection is complex when most of its content words are the coach's own.
+COMPLEX_NEW_SHARE = 0.5
+# Encoder: cosine to the client's last turn that supports a reflection, and the vote share and
+# closeness an example vote needs before it overrides an undecided lexical reading.
+REFLECTION_COSINE = 0.55
+VOTE_SHARE = 0.5
+VOTE_NEAREST = 0.45
+ADVICE_RUN = 3
+INFORMING_WORDS = 3
+ASKING = ("question", "permission", "feedback_invite", "challenge")
+OFFERING = ("advice", "information", "judging")
+# An offer with this many times the words of the question asked with it is the main move.
+OFFER_OUTWEIGHS = 1.5
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    cues: dict[str, re.Pattern[str]]
+    facilitation_tokens: frozenset[str]
+    reflection_stems: re.Pattern[str]
+    complex_cues: re.Pattern[str]
+    stopwords: frozenset[str]  # too common to show that the coach took up the client's words
+    any_cue: CueIndex  # every statement cue at once, for the earliest one
+
+
+def _alternation(phrases: list[str]) -> re.Pattern[str]:
+    # Sentences are lower-cased by ``plain``; matching without IGNORECASE is much faster.
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in phrases) + r")")
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The move lexicon, compiled once per process."""
+    data = tomllib.loads(LEXICON_FILE.read_text(encoding="utf-8"))
+    cues = {move: _alternation(data[move]["phrases"]) for move in STATEMENT_CUES}
+    cues["facilitation"] = _alternation(data["facilitation"]["phrases"])
+    return Lexicon(
+        cues=cues,
+        facilitation_tokens=frozenset(data["facilitation"]["tokens"]),
+        reflection_stems=_alternation(data["reflection"]["stems"]),
+        complex_cues=_alternation(data["reflection"]["complex"]),
+        stopwords=frozenset(data["content"]["stopwords"].split()),
+        any_cue=CueIndex.build(
+            {
+                **{move: data[move]["phrases"] for move in STATEMENT_CUES},
+                "reflection": data["reflection"]["stems"],
+            }
+        ),
+    )
+
+
+_SPOKEN = (
+    (re.compile(r"\b(\w+)(?:-+\s*\1\b)+", re.IGNORECASE), r"\1"),  # "I-I-I" -> "I"
+    (re.compile(r"\b(?:um+|uh+|er+m?)\b[,.]?\s*", re.IGNORECASE), ""),
+    (re.compile(r",?\s*\byou know\b,?", re.IGNORECASE), ""),
+    (re.compile(r"\bwanna\b", re.IGNORECASE), "want to"),
+    (re.compile(r"\bgonna\b", re.IGNORECASE), "going to"),
+    (re.compile(r"[\u2019`]"), "'"),
+    (re.compile(r"\s{2,}"), " "),
+)
+
+
+@lru_cache(maxsize=16384)
+def plain(sentence: str) -> str:
+    """A sentence with stutters, fillers and spoken contractions smoothed out."""
+    for pattern, replacement in _SPOKEN:
+        sentence = pattern.sub(replacement, sentence)
+    return sentence.strip().lower()
+
+
+def content_words(tokens: tuple[str, ...] | list[str]) -> set[str]:
+    """Content words, crudely stemmed so that "drinking" meets "drink"."""
+    stop = lexicon().stopwords
+    return {_stem(w) for w in tokens if w not in stop and len(w) > 2 and not w.isdigit()}
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def is_facilitation(tokens: tuple[str, ...]) -> bool:
+    """A turn or sentence made only of nods in words ("Mm-hmm, okay, right")."""
+    lex = lexicon()
+    return bool(tokens) and len(tokens) <= 8 and all(t in lex.facilitation_tokens for t in tokens)
+
+
+def statement_move(sentence: str, client_words: set[str]) -> str:
+    """The move of one statement (not a question): the first cue that matches, else a
+    reflection when it speaks about the client or reuses their words, else other."""
+    return read_statement(sentence, client_words)[0]
+
+
+def read_statement(sentence: str, client_words: set[str]) -> tuple[str, bool]:
+    """(move, whether a cue decided it) for one statement."""
+    text = plain(sentence)
+    tokens = words(text)
+    if is_facilitation(tokens):
+        return "facilitation", True
+    cue = earliest_cue(text)
+    if cue is not None:
+        return cue, True
+    return _without_cue(tokens, client_words), False
+
+
+def _without_cue(tokens: tuple[str, ...], client_words: set[str]) -> str:
+    shared = content_words(tokens) & client_words
+    if len(shared) >= MIN_SHARED_WORDS or _addresses_client(tokens):
+        return "reflection"
+    # A bare fragment with content ("Too much.", "Part of the family.") gives the client's
+    # thread back more often than it does anything else.
+    if shared:
+        return "reflection"
+    # A substantial statement about the world rather than about the client informs.
+    return "information" if len(content_words(tokens)) >= INFORMING_WORDS else "other"
+
+
+def _addresses_client(tokens: tuple[str, ...]) -> bool:
+    """The statement has the client as its subject or owner ("you…", "your…"), not merely
+    thanks them ("thank you")."""
+    if len(tokens) < 3:
+        return False
+    pairs = zip(("", *tokens), tokens, strict=False)
+    return any(t in ("you", "you're", "your", "you've") and p != "thank" for p, t in pairs)
+
+
+def earliest_cue(text: str) -> str | None:
+    """The move whose cue starts first in the sentence (ties: the order of STATEMENT_CUES).
+
+    The leftmost match wins and, at one position, the move listed first."""
+    return lexicon().any_cue.earliest(text)
+
+
+# Suggestions put as questions: "How about we…", "Have you thought about trying…".
+SUGGESTING_QUESTION = re.compile(
+    r"^\W*(?:(?:so|and|well|okay|ok|maybe|then),?\s+)*(?:how about (?:we|you|trying)|"
+    r"why don't (?:you|we) (?:try|just|give|start|think about|plan|look into|make|set|write|call|"
+    r"see if|revisit)|what if you (?:tried|try|were to)|have you (?:tried|considered|thought of) |"
+    r"(?:can|could) you (?:try|make a|plan|reach out|ask|switch|find a)|"
+    r"do you think you (?:could|can|might) (?:try|do|ask|talk|make|find|start|get|switch|reach)|"
+    r"would you (?:be willing|like|want) to "
+    r"(?:try|give|consider|start|do some|think about|set|make|call|sign)|have you (?:thought about|"
+    r"considered) (?:\w+ing|getting|using|trying))",
+    re.IGNORECASE,
+)
+
+
+# A suggestion said with a rising voice: "Maybe you could ask her?", "…you might want to…?"
+SUGGESTION_INSIDE = re.compile(
+    r"^\W*(?:(?:so|and|well|okay|ok|then|yes|yeah),?\s+)*(?:maybe|perhaps) you (?:could|can|"
+    r"should|might)\b|\byou (?:might|may) want to\b|"
+    r"\bit (?:might|may|could|would) (?:help|be (?:good|worth|helpful|useful|a good idea))\b|"
+    r"\bwhat about (?:\w+ing|maybe)\b"
+)
+
+
+def is_declarative(sentence: str) -> bool:
+    """A statement said with a rising voice ("So you feel stuck?"): it checks the coach's
+    understanding rather than asking, and is read like any other statement."""
+    return sentence.rstrip().endswith("?") and not has_question_form(sentence)
+
+
+def question_move(sentence: str) -> str:
+    """A question asks, unless it asks for permission or for feedback on the coaching."""
+    lex = lexicon()
+    text = plain(sentence)
+    for move in ("permission", "feedback_invite"):
+        if lex.cues[move].search(text):
+            return move
+    if SUGGESTING_QUESTION.search(text) or SUGGESTION_INSIDE.search(text):
+        return "advice"
+    if lex.cues["judging"].search(text):
+        return "judging"
+    if lex.cues["challenge"].search(text):
+        return "challenge"
+    return "question"
+
+
+@dataclass(frozen=True, slots=True)
+class TurnMoves:
+    main: str
+    moves: tuple[str, ...]  # every move found, in the order of the sentences, no repeats
+    reflection: str | None  # "simple" | "complex" when the turn reflects
+    evidence: str  # the sentence that decided the main move
+    cued: bool = True  # False when no cue decided the main move (a fallback reading)
+
+
+def sentence_moves(text: TurnText, client_words: set[str]) -> list[tuple[str, str]]:
+    """(move, sentence) for every sentence of a coach turn."""
+    return [(move, sentence) for move, sentence, _ in read_sentences(text, client_words)]
+
+
+def read_sentences(text: TurnText, client_words: set[str]) -> list[tuple[str, str, bool]]:
+    """(move, sentence, whether a cue or the question form decided it) for every sentence."""
+    found = []
+    for sentence in text.sentences:
+        if is_question(sentence):
+            tag = is_facilitation(words(sentence))  # "Right?" checks in, it does not ask
+            found.append(("facilitation" if tag else question_move(sentence), sentence, True))
+            if is_declarative(sentence) and lexicon().reflection_stems.search(plain(sentence)):
+                # "So you feel stuck?" asks, and reflects on the way.
+                found.append(("reflection", sentence, True))
+        else:
+            move, cued = read_statement(sentence, client_words)
+            found.append((move, sentence, cued))
+    return found
+
+
+def reflection_depth(sentences: list[str], client_words: set[str]) -> str:
+    """Complex when the coach names a feeling, meaning or value, or adds more of their own
+    words than they reuse; simple when they mostly give the client's words back."""
+    text = plain(" ".join(sentences))
+    if lexicon().complex_cues.search(text):
+        return "complex"
+    own = content_words(words(text))
+    if not own:
+        return "simple"
+    new_share = len(own - client_words) / len(own)
+    return "complex" if new_share > COMPLEX_NEW_SHARE and len(own) >= 4 else "simple"
+
+
+def main_move(found: list[tuple[str, str]], uncued: frozenset[str] = frozenset()) -> str:
+    """The move the turn leans on: the highest in PRIORITY, except that a long stretch of
+    advice or information with a short question tagged on ("…How does that sound?") is
+    advice or information. Moves no cue decided (``uncued``) lead only when no cued move
+    other than a nod or framing is there."""
+    weight = Counter[str]()
+    for move, sentence in found:
+        weight[move] += len(sentence.split())
+    cued = [m for m in weight if m not in uncued and m not in ("facilitation", "other")]
+    main = min(cued or weight, key=PRIORITY.index)
+    if main in ASKING:
+        offered = max(OFFERING, key=lambda m: weight[m])
+        if weight[offered] > OFFER_OUTWEIGHS * sum(weight[m] for m in ASKING):
+            return offered
+    return main
+
+
+def classify_turn(text: TurnText, client_words: set[str]) -> TurnMoves:
+    """The moves of one coach turn, read against the content words of the client's last turns."""
+    if not text.words or is_facilitation(text.words):
+        main = "facilitation" if text.words else "other"
+        return TurnMoves(main, (main,), None, " ".join(text.sentences))
+    read = read_sentences(text, client_words)
+    found = [(move, sentence) for move, sentence, _ in read]
+    moves = tuple(dict.fromkeys(move for move, _ in found))
+    uncued = frozenset(m for m, _, _ in read) - {m for m, _, cue in read if cue}
+    main = main_move(found, uncued)
+    evidence = next(sentence for move, sentence in found if move == main)
+    cued = any(cue for move, _, cue in read if move == main)
+    reflected = [s for move, s in found if move == "reflection"]
+    depth = reflection_depth(reflected, client_words) if reflected else None
+    return TurnMoves(main, moves, depth, evidence, cued)

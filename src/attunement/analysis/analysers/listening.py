@@ -1,0 +1,283 @@
+"""Levels of listening: each coach turn placed at level 1, 2 or 3, with the reason.
+
+- Level 1, the coach's own world: their story, advice, opinions, or a switch to their own topic.
+- Level 2, focused on the client: reflecting and following up on the client's own words.
+- Level 3, global: naming emotion or energy, what is unsaid, patterns across the session, or a
+  shift in the client.
+
+The coach's moves (from the ``moves`` analyser, when it ran) sharpen the call; without them the
+phrases and the overlap with the client's last words decide.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from attunement.analysis.analysers._connection_util import (
+    TaggedPattern,
+    content_words,
+    lexicon,
+    phrase_pattern,
+    share,
+)
+from attunement.analysis.base import AnalysisContext, result
+from attunement.analysis.model import AnalyserResult, Layer, Marker
+from attunement.analysis.registry import hookimpl
+from attunement.transcript.model import Role
+
+LEX = lexicon("listening.json")
+CUES = TaggedPattern(
+    {
+        f"{level}:{kind}": phrases
+        for level in ("level1", "level2", "level3")
+        for kind, phrases in LEX[level].items()
+    }
+)
+FEELING = phrase_pattern(LEX["feeling"], ignore_case=False)
+YOU_FEEL = phrase_pattern(["you(?:'re| are| feel| felt| seem| sound)(?: \\w+)?"], ignore_case=False)
+# Moves that put the coach's own material first, and moves that stay with the client's words.
+SELF_MOVES = {"advice": "advice", "self_disclosure": "own story", "judging": "own judgement"}
+CLIENT_MOVES = {
+    "reflection",
+    "summary",
+    "facilitation",
+    "question",
+    "affirmation",
+    "feedback_invite",
+}
+# A coach question that shares no words with a long client turn moves to a new topic.
+SWITCH_AFTER_CLIENT_WORDS = 15
+SWITCH_MIN_COACH_WORDS = 6
+MIN_LEVEL1_RUN = 3
+LEVELS = (1, 2, 3)
+KIND_REASONS = {
+    "own_story": "the coach's own story",
+    "advice": "advice or a suggestion",
+    "own_view": "the coach's own view",
+    "topic_switch": "a switch to another topic",
+    "emotion_energy": "names the client's emotion or energy",
+    "unsaid": "asks about what is not being said",
+    "pattern": "points to a pattern across the session",
+    "shift": "notices a shift in the client",
+    "whole_person": "turns to what matters to the client as a person",
+    "reflection": "reflects the client's words",
+    "follow_up": "follows up on what the client said",
+    "minimal": "keeps the client talking",
+    "client_focus": "asks about the client's own view or plans",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LevelCall:
+    level: int
+    reason: str
+    evidence: tuple[str, ...]
+
+
+def place_turn(
+    text: str,
+    words: tuple[str, ...],
+    client_before: frozenset[str],
+    client_words: int,
+    move: str | None,
+) -> LevelCall:
+    """The listening level of one coach turn from its phrases, its move and its overlap with
+    the client's last words."""
+    hits = CUES.find(text)
+    level1 = [(tag, w) for tag, w in hits if tag.startswith("level1")]
+    level3 = [(tag, w) for tag, w in hits + _named_feelings(text) if tag.startswith("level3")]
+    if move in SELF_MOVES and not level1:
+        level1 = [(f"level1:{move}", SELF_MOVES[move])]
+    if level1 or level3:
+        if len(level3) > len(level1):
+            return _call(3, level3)
+        if len(level1) > len(level3):
+            return _call(1, level1)
+        return LevelCall(2, "mixes the coach's own material with attention to the client", ())
+    echoed = sorted(content_words(words) & client_before)
+    level2 = [(tag, w) for tag, w in hits if tag.startswith("level2")]
+    if level2:
+        return _call(2, level2)
+    if echoed:
+        return LevelCall(2, "picks up the client's words", tuple(echoed[:5]))
+    if _switches_topic(text, words, client_words):
+        return LevelCall(
+            1, KIND_REASONS["topic_switch"] + " without picking up the client's words", ()
+        )
+    if move in CLIENT_MOVES or "you" in words or "your" in words:
+        return LevelCall(2, "addresses the client", ())
+    return LevelCall(
+        1, "about the coach's own plan or topic, with no link to the client's words", ()
+    )
+
+
+def _named_feelings(text: str) -> list[tuple[str, str]]:
+    """'You seem frustrated': the coach names a feeling the client has not named."""
+    found: list[tuple[str, str]] = []
+    text = text.lower()
+    if "you" not in text:
+        return found
+    for match in YOU_FEEL.finditer(text):
+        tail = text[match.end() : match.end() + 40]
+        feeling = FEELING.search(match.group(0)) or FEELING.match(tail.strip())
+        if feeling:
+            found.append(("level3:emotion_energy", match.group(0).lower()))
+    return found
+
+
+def _switches_topic(text: str, words: tuple[str, ...], client_words: int) -> bool:
+    return (
+        client_words >= SWITCH_AFTER_CLIENT_WORDS
+        and len(words) >= SWITCH_MIN_COACH_WORDS
+        and text.rstrip().endswith("?")
+    )
+
+
+def _call(level: int, hits: list[tuple[str, str]]) -> LevelCall:
+    kinds = dict.fromkeys(tag.split(":")[1] for tag, _ in hits)
+    reason = "; ".join(KIND_REASONS.get(kind, kind.replace("_", " ")) for kind in kinds)
+    return LevelCall(level, reason, tuple(dict.fromkeys(w for _, w in hits)))
+
+
+def coach_moves(ctx: AnalysisContext) -> dict[int, str]:
+    """The main move of each coach turn, when the moves analyser ran."""
+    moves = ctx.results.get("moves")
+    if moves is None:
+        return {}
+    return {i: str(label.get("main")) for i, label in moves.turn_labels.items()}
+
+
+class ListeningAnalyser:
+    name: ClassVar[str] = "listening"
+    version: ClassVar[str] = "1.0"
+    needs: ClassVar[tuple[str, ...]] = ("roles",)
+    uses: ClassVar[tuple[str, ...]] = ("moves",)
+    produces: ClassVar[tuple[str, ...]] = ("listening_levels",)
+    description: ClassVar[str] = (
+        "Each coach turn at listening level 1 (own agenda), 2 (the client's words) or 3 "
+        "(emotion, pattern, the unsaid), with the reason, the mix and its course over the session."
+    )
+
+    def analyse(self, ctx: AnalysisContext) -> AnalyserResult:
+        calls = self.place_turns(ctx)
+        labels = {
+            i: {"level": c.level, "reason": c.reason, "evidence": list(c.evidence)}
+            for i, c in calls.items()
+        }
+        return result(
+            self,
+            metrics=listening_metrics(calls, len(ctx.turns)),
+            markers=tuple(listening_markers(self.name, calls)),
+            turn_labels=labels,
+        )
+
+    def place_turns(self, ctx: AnalysisContext) -> dict[int, LevelCall]:
+        moves = coach_moves(ctx)
+        client_before: frozenset[str] = frozenset()
+        client_words = 0
+        calls: dict[int, LevelCall] = {}
+        for turn in ctx.turns:
+            words = ctx.texts[turn.index].words
+            if turn.role == Role.CLIENT:
+                client_before, client_words = content_words(words), len(words)
+            elif turn.role == Role.COACH:
+                calls[turn.index] = place_turn(
+                    turn.text, words, client_before, client_words, moves.get(turn.index)
+                )
+        return calls
+
+
+def listening_metrics(calls: dict[int, LevelCall], n_turns: int) -> dict[str, Any]:
+    counts = Counter(call.level for call in calls.values())
+    total = len(calls)
+    return {
+        "coach_turns": total,
+        "levels": {str(level): counts.get(level, 0) for level in LEVELS},
+        "shares": {str(level): share(counts.get(level, 0), total) for level in LEVELS},
+        "course": level_course(calls, n_turns),
+    }
+
+
+def level_course(calls: dict[int, LevelCall], n_turns: int) -> list[dict[str, Any]]:
+    """The share of each level in each third of the session."""
+    course = []
+    for k in range(3):
+        start, end = round(k * n_turns / 3), round((k + 1) * n_turns / 3) - 1
+        inside = Counter(call.level for i, call in calls.items() if start <= i <= end)
+        total = sum(inside.values())
+        course.append(
+            {
+                "start_turn": start,
+                "end_turn": end,
+                **{str(level): share(inside.get(level, 0), total) for level in LEVELS},
+            }
+        )
+    return course
+
+
+def listening_markers(name: str, calls: dict[int, LevelCall]) -> list[Marker]:
+    markers = [
+        Marker(
+            name,
+            "level3",
+            (i,),
+            f"Listening beyond the words here: the coach {call.reason}.",
+            call.evidence,
+            Layer.LISTENING_INQUIRY,
+            notable=True,
+            guide="levels-of-listening",
+        )
+        for i, call in calls.items()
+        if call.level == 3
+    ]
+    markers += _level1_runs(name, calls)
+    switches = tuple(i for i, call in calls.items() if call.level == 1 and "topic" in call.reason)
+    if switches:
+        markers.append(
+            Marker(
+                name,
+                "topic_switch",
+                switches,
+                "The coach moved to another topic "
+                "here without picking up what the client had just said.",
+                (),
+                Layer.LISTENING_INQUIRY,
+                guide="levels-of-listening",
+            )
+        )
+    return markers
+
+
+def _level1_runs(name: str, calls: dict[int, LevelCall]) -> list[Marker]:
+    """Stretches of several coach turns in a row at level 1."""
+    markers: list[Marker] = []
+    run: list[int] = []
+    for i in [*sorted(calls), None]:
+        if i is not None and calls[i].level == 1:
+            run.append(i)
+            continue
+        if len(run) >= MIN_LEVEL1_RUN:
+            evidence = tuple(dict.fromkeys(w for j in run for w in calls[j].evidence))[:8]
+            markers.append(
+                Marker(
+                    name,
+                    "level1_stretch",
+                    tuple(run),
+                    f"{len(run)} coach turns in a "
+                    "row centre on the coach's own material (advice, story, agenda). "
+                    "What was the client doing meanwhile?",
+                    evidence,
+                    Layer.LISTENING_INQUIRY,
+                    notable=True,
+                    guide="levels-of-listening",
+                )
+            )
+        run = []
+    return markers
+
+
+@hookimpl
+def attunement_analysers() -> list[ListeningAnalyser]:
+    return [ListeningAnalyser()]

@@ -1,0 +1,314 @@
+"""Verbal matching: does the coach speak the client's language?
+
+- Echo: content words the client brought in that the coach reuses within a few turns, and the
+  client's images ("it's like a treadmill") the coach picks up.
+- Language-style matching over function-word categories: for each category,
+  ``1 - |a - b| / (a + b + 0.0001)`` of the two speakers' rates, averaged over the categories.
+- Pace: words per turn, and words per minute where the transcript has times.
+- Formality: formal against casual words, per speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any, ClassVar
+
+from attunement.analysis.analysers._connection_util import (
+    content_stems,
+    content_words,
+    lexicon,
+    share,
+)
+from attunement.analysis.base import AnalysisContext, result
+from attunement.analysis.model import AnalyserResult, Layer, Marker
+from attunement.analysis.registry import hookimpl
+from attunement.transcript.model import Role
+
+LEX = lexicon("matching.json")
+CATEGORIES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in LEX["function_words"].items()}
+INFORMAL = frozenset(LEX["informal"])
+FORMAL = frozenset(LEX["formal"])
+METAPHOR = re.compile(
+    r"\b(?:" + "|".join(LEX["metaphor_lead"]) + r")\s+((?:[a-z']+\s+){0,2}[a-z']+)", re.IGNORECASE
+)
+# The coach "echoes" a word when the client used it within this many turns before.
+ECHO_WINDOW = 6
+LOW_STYLE_MATCH = 0.7
+PACE_GAP = 2.5  # the coach's turns this many times longer (or shorter) than the client's
+FORMALITY_GAP = 3.0  # points per hundred words
+MIN_WORDS_PER_SIDE = 50  # below this, rates say little
+ROLES = (Role.COACH, Role.CLIENT)
+
+
+def style_rates(words: list[str]) -> dict[str, float]:
+    """Each function-word category's share of the words."""
+    total = len(words) or 1
+    counts = Counter(words)
+    return {name: sum(counts[w] for w in members) / total for name, members in CATEGORIES.items()}
+
+
+def style_matching(coach: list[str], client: list[str]) -> dict[str, Any] | None:
+    """Language-style matching per category and its mean, or ``None`` with too few words."""
+    if len(coach) < MIN_WORDS_PER_SIDE or len(client) < MIN_WORDS_PER_SIDE:
+        return None
+    a, b = style_rates(coach), style_rates(client)
+    per = {
+        name: round(1 - abs(a[name] - b[name]) / (a[name] + b[name] + 0.0001), 3)
+        for name in CATEGORIES
+    }
+    return {"score": round(sum(per.values()) / len(per), 3), "categories": per}
+
+
+def formality(words: list[str]) -> float | None:
+    """Formal minus casual words per hundred words (positive: more formal)."""
+    if not words:
+        return None
+    counts = Counter(words)
+    formal = sum(counts[w] for w in FORMAL)
+    casual = sum(counts[w] for w in INFORMAL) + sum(1 for w in words if "'" in w)
+    return round(100 * (formal - casual) / len(words), 2)
+
+
+def find_echoes(ctx: AnalysisContext) -> dict[int, list[str]]:
+    """For each coach turn, the client's own words it reuses (said by the client within the
+    last few turns, and not by the coach before the client said them), as the client said them."""
+    last_by_client: dict[str, tuple[int, str]] = {}
+    said_by_coach: set[str] = set()
+    echoes: dict[int, list[str]] = {}
+    for turn in ctx.turns:
+        stems = content_stems(ctx.texts[turn.index].words)
+        if turn.role == Role.CLIENT:
+            for s, word in stems.items():
+                if s not in said_by_coach:
+                    last_by_client[s] = (turn.index, word)
+        elif turn.role == Role.COACH:
+            reused = sorted(
+                last_by_client[s][1]
+                for s in stems
+                if s in last_by_client and turn.index - last_by_client[s][0] <= ECHO_WINDOW
+            )
+            if reused:
+                echoes[turn.index] = reused
+            said_by_coach |= stems.keys()
+    return echoes
+
+
+def find_metaphors(ctx: AnalysisContext) -> list[dict[str, Any]]:
+    """The client's images and whether the coach picked them up within a few turns."""
+    found = []
+    turns = ctx.turns
+    for turn in turns:
+        if turn.role != Role.CLIENT:
+            continue
+        for match in METAPHOR.finditer(turn.text):
+            image = content_words(tuple(match.group(1).lower().split()))
+            if not image:
+                continue
+            later = turns[turn.index + 1 : turn.index + 1 + ECHO_WINDOW]
+            echoed = next(
+                (
+                    t.index
+                    for t in later
+                    if t.role == Role.COACH and image & content_words(ctx.texts[t.index].words)
+                ),
+                None,
+            )
+            found.append({"turn": turn.index, "image": match.group(0).strip(), "echoed_in": echoed})
+    return found
+
+
+def pace(ctx: AnalysisContext) -> dict[str, Any]:
+    """Words per turn and, where times exist, words per minute, per role."""
+    out: dict[str, Any] = {}
+    for role in ROLES:
+        turns = [t for t in ctx.turns if t.role == role]
+        words = sum(ctx.texts[t.index].word_count for t in turns)
+        timed = [(ctx.texts[t.index].word_count, t.duration) for t in turns if t.duration]
+        minutes = sum(d for _, d in timed if d) / 60
+        out[str(role)] = {
+            "words_per_turn": round(words / len(turns), 1) if turns else None,
+            "words_per_minute": round(sum(w for w, _ in timed) / minutes, 1)
+            if minutes > 0
+            else None,
+        }
+    return out
+
+
+def ratio_match(a: float | None, b: float | None) -> float | None:
+    if not a or not b:
+        return None
+    return round(1 - abs(a - b) / (a + b), 3)
+
+
+class MatchingAnalyser:
+    name: ClassVar[str] = "matching"
+    version: ClassVar[str] = "1.0"
+    needs: ClassVar[tuple[str, ...]] = ("roles",)
+    uses: ClassVar[tuple[str, ...]] = ("timestamps",)
+    produces: ClassVar[tuple[str, ...]] = ("verbal_matching",)
+    description: ClassVar[str] = (
+        "Echo of the client's own words and images, language-style matching over function "
+        "words, pace (words per turn and per minute) and formality."
+    )
+
+    def analyse(self, ctx: AnalysisContext) -> AnalyserResult:
+        words = {
+            role: [w for t in ctx.turns if t.role == role for w in ctx.texts[t.index].words]
+            for role in ROLES
+        }
+        echoes = find_echoes(ctx)
+        metaphors = find_metaphors(ctx)
+        speed = pace(ctx)
+        metrics = {
+            "echo": echo_metrics(ctx, echoes),
+            "metaphors": metaphors,
+            "style_matching": style_matching(words[Role.COACH], words[Role.CLIENT]),
+            "pace": speed,
+            "pace_match": {
+                "words_per_turn": ratio_match(
+                    speed["coach"]["words_per_turn"], speed["client"]["words_per_turn"]
+                ),
+                "words_per_minute": ratio_match(
+                    speed["coach"]["words_per_minute"], speed["client"]["words_per_minute"]
+                ),
+            },
+            "formality": {str(role): formality(words[role]) for role in ROLES},
+        }
+        labels = {i: {"echo": reused} for i, reused in echoes.items()}
+        return result(
+            self,
+            metrics=metrics,
+            markers=tuple(matching_markers(self.name, metrics, echoes)),
+            turn_labels=labels,
+        )
+
+
+def echo_metrics(ctx: AnalysisContext, echoes: dict[int, list[str]]) -> dict[str, Any]:
+    after_client = [
+        t.index
+        for t in ctx.turns
+        if t.role == Role.COACH and t.index > 0 and ctx.turns[t.index - 1].role == Role.CLIENT
+    ]
+    words = Counter(w for reused in echoes.values() for w in reused)
+    return {
+        "coach_turns_after_client": len(after_client),
+        "echo_turns": sum(1 for i in after_client if i in echoes),
+        "echo_share": share(sum(1 for i in after_client if i in echoes), len(after_client)),
+        "top_words": [w for w, _ in words.most_common(10)],
+    }
+
+
+def matching_markers(
+    name: str, metrics: dict[str, Any], echoes: dict[int, list[str]]
+) -> list[Marker]:
+    markers = []
+    if echoes:
+        top = tuple(metrics["echo"]["top_words"][:8])
+        markers.append(
+            Marker(
+                name,
+                "echo",
+                tuple(sorted(echoes)),
+                "The coach reused the client's own words in these turns.",
+                top,
+                Layer.RAPPORT,
+                guide="verbal-matching",
+            )
+        )
+    markers += _metaphor_markers(name, metrics["metaphors"])
+    markers += _style_markers(name, metrics)
+    return markers
+
+
+def _metaphor_markers(name: str, metaphors: list[dict[str, Any]]) -> list[Marker]:
+    markers = []
+    for item in metaphors:
+        if item["echoed_in"] is not None:
+            markers.append(
+                Marker(
+                    name,
+                    "metaphor_echoed",
+                    (item["turn"], item["echoed_in"]),
+                    "The coach picked up the client's own image.",
+                    (item["image"],),
+                    Layer.RAPPORT,
+                    notable=True,
+                    guide="verbal-matching",
+                )
+            )
+        else:
+            markers.append(
+                Marker(
+                    name,
+                    "metaphor_not_taken_up",
+                    (item["turn"],),
+                    "The client "
+                    "offered an image here; working with it in their terms could "
+                    "open it up.",
+                    (item["image"],),
+                    Layer.RAPPORT,
+                    guide="verbal-matching",
+                )
+            )
+    return markers
+
+
+def _style_markers(name: str, metrics: dict[str, Any]) -> list[Marker]:
+    markers = []
+    style = metrics["style_matching"]
+    if style is not None and style["score"] < LOW_STYLE_MATCH:
+        apart = sorted(style["categories"], key=lambda c: style["categories"][c])[:3]
+        markers.append(
+            Marker(
+                name,
+                "low_style_matching",
+                (),
+                f"Coach and client use function "
+                f"words quite differently (style match {style['score']:.2f}), most "
+                "of all " + ", ".join(a.replace("_", " ") for a in apart) + ".",
+                tuple(apart),
+                Layer.RAPPORT,
+                guide="verbal-matching",
+            )
+        )
+    per_turn = metrics["pace"]
+    coach, client = per_turn["coach"]["words_per_turn"], per_turn["client"]["words_per_turn"]
+    if coach and client and (coach / client >= PACE_GAP or client / coach >= PACE_GAP):
+        longer = "coach's" if coach > client else "client's"
+        markers.append(
+            Marker(
+                name,
+                "pace_gap",
+                (),
+                f"The {longer} turns are much longer "
+                f"({coach:.0f} against {client:.0f} words per turn for the client).",
+                (),
+                Layer.RAPPORT,
+                guide="verbal-matching",
+            )
+        )
+    formal = metrics["formality"]
+    if (
+        formal["coach"] is not None
+        and formal["client"] is not None
+        and abs(formal["coach"] - formal["client"]) >= FORMALITY_GAP
+    ):
+        more = "more formally" if formal["coach"] > formal["client"] else "more casually"
+        markers.append(
+            Marker(
+                name,
+                "formality_gap",
+                (),
+                f"The coach speaks noticeably {more} than the client.",
+                (),
+                Layer.RAPPORT,
+                guide="verbal-matching",
+            )
+        )
+    return markers
+
+
+@hookimpl
+def attunement_analysers() -> list[MatchingAnalyser]:
+    return [MatchingAnalyser()]

@@ -1,0 +1,252 @@
+"""Coach moves: what each coach turn does (asks, reflects, advises, affirms…) and its main move.
+
+The lexical reading lives in ``_moves_rules``: every sentence is read against our lexicon
+(``lexicon/moves.toml``), a statement without a cue is a reflection when it speaks about the
+client or reuses their words, and the main move is the one the turn leans on. With the sentence
+encoder, turns that no cue decided are read again by meaning: closeness to the client's last
+turn supports a reflection, and otherwise the nearest of our example turns
+(``examples/moves.json``) vote, when they agree clearly enough.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import Any, ClassVar
+
+import numpy as np
+
+from attunement.analysis.analysers._moves_rules import (
+    MOVES,
+    TurnMoves,
+    classify_turn,
+    content_words,
+    reflection_depth,
+)
+from attunement.analysis.base import AnalysisContext, result
+from attunement.analysis.model import AnalyserResult, Layer, Marker
+from attunement.analysis.registry import hookimpl
+from attunement.transcript.model import Role
+
+__all__ = ["MOVES", "MovesAnalyser", "TurnMoves", "classify_turn"]
+
+# Encoder: cosine to the client's last turn that makes an uncued statement a reflection, and the
+# vote share and closeness the example vote needs before it replaces an uncued reading.
+REFLECTION_COSINE = 0.55
+VOTE_SHARE = 0.6
+VOTE_NEAREST = 0.5
+# Markers: coach turns in a row that advise or inform; client words before a well-placed
+# complex reflection.
+OFFER_RUN = 3
+# How many of the client's latest turns a coach statement is compared with.
+CLIENT_TURNS_READ = 3
+LONG_CLIENT_TURN = 25
+OFFERING = ("advice", "information")
+
+
+def lexical_calls(ctx: AnalysisContext) -> tuple[dict[int, TurnMoves], dict[int, int]]:
+    """Each coach turn's lexical reading, and the client turn just before it (if any)."""
+    calls: dict[int, TurnMoves] = {}
+    previous_client: dict[int, int] = {}
+    recent: list[set[str]] = []
+    last_client = -1
+    for turn, text in zip(ctx.turns, ctx.texts, strict=True):
+        if turn.role == Role.CLIENT:
+            recent = [*recent[-(CLIENT_TURNS_READ - 1) :], content_words(text.words)]
+            last_client = turn.index
+        elif turn.role == Role.COACH:
+            calls[turn.index] = classify_turn(text, set().union(*recent))
+            if last_client >= 0:
+                previous_client[turn.index] = last_client
+    return calls, previous_client
+
+
+def with_meaning(
+    ctx: AnalysisContext, calls: dict[int, TurnMoves], previous_client: dict[int, int]
+) -> dict[int, TurnMoves]:
+    """Uncued readings revised by sentence meaning; unchanged in lexical mode."""
+    vectors = ctx.turn_vectors
+    uncued = [i for i, call in calls.items() if not call.cued]
+    if vectors is None or not uncued:
+        return calls
+    from attunement.analysis.prototypes import classify_turns
+
+    votes = classify_turns(ctx, "moves", uncued) or {}
+    revised = dict(calls)
+    for index in uncued:
+        closeness = _closeness(vectors, index, previous_client.get(index))
+        if closeness >= REFLECTION_COSINE:
+            revised[index] = _as(calls[index], "reflection")
+            continue
+        vote = votes.get(index)
+        if vote and vote.share >= VOTE_SHARE and vote.nearest >= VOTE_NEAREST:
+            revised[index] = _as(calls[index], vote.label)
+    return revised
+
+
+def _closeness(vectors: np.ndarray, index: int, client: int | None) -> float:
+    return float(vectors[index] @ vectors[client]) if client is not None else 0.0
+
+
+def _as(call: TurnMoves, main: str) -> TurnMoves:
+    moves = call.moves if main in call.moves else (*call.moves, main)
+    depth = call.reflection
+    if main == "reflection" and depth is None:
+        depth = reflection_depth([call.evidence], set())
+    return replace(call, main=main, moves=moves, reflection=depth)
+
+
+def metrics(calls: dict[int, TurnMoves]) -> dict[str, Any]:
+    mains = Counter(c.main for c in calls.values())
+    total = len(calls)
+    reflections = mains["reflection"] + mains["summary"]
+    questions = mains["question"]
+    depths = Counter(c.reflection for c in calls.values() if c.main == "reflection")
+    return {
+        "coach_turns": total,
+        "main": {m: mains[m] for m in MOVES if mains[m]},
+        "share": {m: round(mains[m] / total, 3) for m in MOVES if mains[m]} if total else {},
+        "reflections_per_question": round(reflections / questions, 2) if questions else None,
+        "complex_reflection_share": (
+            round(depths["complex"] / sum(depths.values()), 3) if depths else None
+        ),
+        "advice_without_permission": _unasked_advice(calls),
+    }
+
+
+def _unasked_advice(calls: dict[int, TurnMoves]) -> int:
+    """Advice given with no permission asked in the same or the two coach turns before."""
+    order = sorted(calls)
+    count = 0
+    for position, index in enumerate(order):
+        if calls[index].main != "advice":
+            continue
+        window = [calls[i] for i in order[max(0, position - 2) : position + 1]]
+        count += not any("permission" in c.moves for c in window)
+    return count
+
+
+def _excerpt(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def offer_run_markers(calls: dict[int, TurnMoves]) -> list[Marker]:
+    """Runs of coach turns in a row that advise or inform: the coach carrying the content."""
+    markers: list[Marker] = []
+    run: list[int] = []
+    for index in [*sorted(calls), -1]:
+        if index >= 0 and calls[index].main in OFFERING:
+            run.append(index)
+            continue
+        if len(run) >= OFFER_RUN:
+            markers.append(
+                Marker(
+                    analyser=MovesAnalyser.name,
+                    kind="offer_run",
+                    turns=tuple(run),
+                    note=(
+                        f"{len(run)} coach turns in a row gave advice or information. "
+                        "How much room was left for the client's own ideas here?"
+                    ),
+                    evidence=tuple(_excerpt(calls[i].evidence) for i in run[:3]),
+                    layer=Layer.LISTENING_INQUIRY,
+                    notable=len(run) > OFFER_RUN,
+                    guide="powerful-inquiry",
+                )
+            )
+        run = []
+    return markers
+
+
+def single_turn_markers(ctx: AnalysisContext, calls: dict[int, TurnMoves]) -> list[Marker]:
+    """Judging, self-disclosure, feedback invitations and well-placed complex reflections."""
+    markers = []
+    for index, call in sorted(calls.items()):
+        found = _single_marker(ctx, index, call)
+        if found is not None:
+            markers.append(found)
+    return markers
+
+
+def _single_marker(ctx: AnalysisContext, index: int, call: TurnMoves) -> Marker | None:
+    kinds: dict[str, tuple[str, Layer, bool, str]] = {
+        "judging": (
+            "This turn reads as a judgement of the client. How might it have landed?",
+            Layer.SAFETY_TRUST,
+            True,
+            "psychological-safety",
+        ),
+        "self_disclosure": (
+            "The coach shared something of their own here. Did the focus return to the client?",
+            Layer.RAPPORT,
+            False,
+            "trust-behaviours",
+        ),
+        "feedback_invite": (
+            "The coach asked how the coaching itself was going for the client.",
+            Layer.SAFETY_TRUST,
+            False,
+            "meta-conversation",
+        ),
+    }
+    if call.main in kinds:
+        note, layer, notable, guide = kinds[call.main]
+        return _marker(call.main, index, call, note, layer, notable, guide)
+    if call.main == "reflection" and call.reflection == "complex" and _after_long_share(ctx, index):
+        note = (
+            "After the client spoke at length, the coach reflected back a meaning or feeling "
+            "rather than only the words."
+        )
+        return _marker("complex_reflection", index, call, note, Layer.RAPPORT, True, "")
+    return None
+
+
+def _marker(
+    kind: str, index: int, call: TurnMoves, note: str, layer: Layer, notable: bool, guide: str
+) -> Marker:
+    return Marker(
+        analyser=MovesAnalyser.name,
+        kind=kind,
+        turns=(index,),
+        note=note,
+        evidence=(_excerpt(call.evidence),),
+        layer=layer,
+        notable=notable,
+        guide=guide,
+    )
+
+
+def _after_long_share(ctx: AnalysisContext, index: int) -> bool:
+    before = index - 1
+    return (
+        before >= 0
+        and ctx.turns[before].role == Role.CLIENT
+        and ctx.texts[before].word_count >= LONG_CLIENT_TURN
+    )
+
+
+class MovesAnalyser:
+    name: ClassVar[str] = "moves"
+    version: ClassVar[str] = "1"
+    needs: ClassVar[tuple[str, ...]] = ("roles",)
+    uses: ClassVar[tuple[str, ...]] = ("encoder",)
+    produces: ClassVar[tuple[str, ...]] = ("coach_moves",)
+    description: ClassVar[str] = (
+        "Each coach turn's moves (question, reflection, advice, affirmation…) and its main move."
+    )
+
+    def analyse(self, ctx: AnalysisContext) -> AnalyserResult:
+        calls, previous_client = lexical_calls(ctx)
+        calls = with_meaning(ctx, calls, previous_client)
+        labels = {
+            i: {"main": c.main, "moves": list(c.moves), "reflection": c.reflection}
+            for i, c in calls.items()
+        }
+        markers = offer_run_markers(calls) + single_turn_markers(ctx, calls)
+        markers.sort(key=lambda m: m.turns)
+        return result(self, metrics=metrics(calls), markers=tuple(markers), turn_labels=labels)
+
+
+@hookimpl
+def attunement_analysers() -> list[MovesAnalyser]:
+    return [MovesAnalyser()]

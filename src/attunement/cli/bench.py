@@ -1,0 +1,278 @@
+"""`attune bench [FILE]`: how long reading and analysing the hour-long demo session takes.
+
+Each step is repeated and reported with its median and spread, beside baselines measured in the
+same run (just reading the file, just tokenising it) so that figures from different machines
+can be compared as ratios. Model loading is timed once and reported on its own; encoding is part
+of every encoder-mode run because each run starts from a fresh analysis context.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+from itertools import pairwise
+from pathlib import Path
+from statistics import median, quantiles
+from typing import Annotated, Any
+
+import typer
+
+TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".txt", ".json")
+# The speed targets of the issues, in seconds after start-up.
+TARGETS = {
+    "analyse_lexical": 0.1,
+    "analyze_lexical": 0.5,
+    "analyze_encoder": 1.0,
+}
+STEP_TITLES = {
+    "read": "read (base)",
+    "tokenise": "tokenise (base)",
+    "encode_turns": "encode all turns",
+    "analyse_lexical": "analyse, lexical",
+    "analyze_lexical": "analyze, lexical *",
+    "analyse_encoder": "analyse, encoder",
+    "analyze_encoder": "analyze, encoder *",
+}
+
+
+def register(app: typer.Typer) -> None:
+    app.command("bench", help="Time reading and analysing the hour-long demo session.")(bench)
+
+
+def bench(
+    file: Annotated[
+        Path | None, typer.Argument(help="Transcript to time (default: the longest demo session).")
+    ] = None,
+    repeat: Annotated[int, typer.Option(min=3, help="Timed runs per step.")] = 15,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the figures as one JSON object.")
+    ] = False,
+) -> None:
+    path = file or longest_demo_session()
+    figures = measure(path, repeat)
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(figures, indent=2))
+    else:
+        print_figures(figures)
+
+
+def longest_demo_session() -> Path:
+    """The biggest bundled demo transcript: the hour-long session."""
+    from attunement.errors import AttuneError
+
+    folder = Path(__file__).resolve().parent.parent / "demo" / "sessions"
+    found = [
+        p
+        for p in folder.glob("*")
+        if p.suffix in TRANSCRIPT_SUFFIXES and not p.name.upper().startswith(("_", ".", "README"))
+    ]
+    if not found:
+        raise AttuneError(
+            f"No demo sessions found in {folder}",
+            "pass a transcript file to time, e.g. `attune bench session.vtt`",
+        )
+    return max(found, key=lambda p: p.stat().st_size)
+
+
+class CountingEncoder:
+    """Passes texts to the real encoder and counts them, to show what a run really encoded."""
+
+    def __init__(self, encoder: Any) -> None:
+        self.encoder = encoder
+        self.name = encoder.name
+        self.texts = 0
+
+    def encode(self, texts: Any) -> Any:
+        self.texts += len(texts)
+        return self.encoder.encode(texts)
+
+
+def timed(step: Callable[[], object], repeat: int) -> list[float]:
+    """Wall-clock seconds of ``repeat`` runs of ``step``, garbage collected before each."""
+    runs = []
+    for _ in range(repeat):
+        gc.collect()
+        began = time.perf_counter()
+        step()
+        runs.append(time.perf_counter() - began)
+    return runs
+
+
+def spread(runs: list[float]) -> dict[str, float]:
+    q1, _, q3 = quantiles(runs, n=4, method="inclusive")
+    return {
+        "median": median(runs),
+        "min": min(runs),
+        "max": max(runs),
+        "iqr": q3 - q1,
+        "runs": len(runs),
+    }
+
+
+def measure(path: Path, repeat: int) -> dict[str, Any]:
+    from attunement.analysis.encoder import load_encoder
+    from attunement.analysis.pipeline import analyse
+    from attunement.transcript import read  # type: ignore[attr-defined,unused-ignore]
+
+    began = time.perf_counter()
+    conversation = read(path)
+    analyse(conversation)  # imports and builds the registry once, outside the timed runs
+    first_run = time.perf_counter() - began
+    began = time.perf_counter()
+    loaded = load_encoder()  # per ATTUNE_ENCODER: auto times encoder mode when installed
+    model_load = time.perf_counter() - began
+    encoder = CountingEncoder(loaded) if loaded is not None else None
+    steps = build_steps(path, conversation, encoder)
+    results = {name: spread(timed(step, repeat)) for name, step in steps.items()}
+    encoder_runs = 2 * repeat  # analyse_encoder and analyze_encoder each ran `repeat` times
+    return {
+        "machine": machine(),
+        "file": str(path),
+        "turns": len(conversation),
+        "words": sum(len(t.text.split()) for t in conversation.turns),
+        "first_run_seconds": first_run,
+        "encoder": getattr(encoder, "name", None),
+        "model_load_seconds": model_load if encoder is not None else None,
+        "turns_encoded_per_run": encoder.texts / encoder_runs if encoder is not None else None,
+        "steps": with_ratios_and_targets(results),
+        "analysers_lexical": per_analyser(conversation, None, repeat),
+        "analysers_encoder": per_analyser(conversation, loaded, repeat) if loaded else None,
+    }
+
+
+def build_steps(path: Path, conversation: Any, encoder: Any) -> dict[str, Callable[[], object]]:
+    """The timed steps; each encoder-mode run starts from a fresh context, so it encodes."""
+    import io
+
+    from rich.console import Console
+
+    from attunement.analysis.pipeline import analyse
+    from attunement.analysis.text import turn_text
+    from attunement.report.terminal import render_terminal
+    from attunement.transcript import read  # type: ignore[attr-defined,unused-ignore]
+
+    def report(encoder: Any) -> None:
+        conv = read(path)
+        render_terminal(conv, analyse(conv, encoder=encoder), Console(file=io.StringIO()))
+
+    texts = [t.text for t in conversation.turns]
+    steps: dict[str, Callable[[], object]] = {
+        "read": lambda: read(path),
+        "tokenise": lambda: [turn_text(text) for text in texts],
+        "analyse_lexical": lambda: analyse(conversation),
+        "analyze_lexical": lambda: report(None),
+    }
+    if encoder is not None:
+        steps["encode_turns"] = lambda: encoder.encoder.encode(texts)
+        steps["analyse_encoder"] = lambda: analyse(conversation, encoder=encoder)
+        steps["analyze_encoder"] = lambda: report(encoder)
+    return steps
+
+
+def per_analyser(conversation: Any, encoder: Any, repeat: int) -> dict[str, float]:
+    """Median seconds each analyser took, from the pipeline's progress calls (the first
+    analyser to ask for sentence vectors also carries the encoding)."""
+    from attunement.analysis.pipeline import analyse
+
+    runs: dict[str, list[float]] = {}
+    for _ in range(repeat):
+        marks: list[tuple[str, float]] = []
+
+        def mark(_done: int, _total: int, name: str, marks: list = marks) -> None:
+            marks.append((name, time.perf_counter()))
+
+        analyse(conversation, encoder=encoder, progress=mark)
+        marks.append(("", time.perf_counter()))
+        for (name, began), (_, ended) in pairwise(marks):
+            runs.setdefault(name, []).append(ended - began)
+    medians = {name: median(times) for name, times in runs.items()}
+    return dict(sorted(medians.items(), key=lambda item: -item[1]))
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on; a busy machine explains a wide spread."""
+    import os
+    import platform
+
+    return {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "load_average": [round(x, 2) for x in os.getloadavg()]
+        if hasattr(os, "getloadavg")
+        else None,
+    }
+
+
+def with_ratios_and_targets(results: dict[str, dict[str, float]]) -> dict[str, dict[str, Any]]:
+    """Add each step's ratio to the two baselines and, where one exists, its target verdict."""
+    read_median = results["read"]["median"] or 1e-9
+    tokenise_median = results["tokenise"]["median"] or 1e-9
+    out: dict[str, dict[str, Any]] = {}
+    for name, figures in results.items():
+        row: dict[str, Any] = dict(figures)
+        row["x_read"] = figures["median"] / read_median
+        row["x_tokenise"] = figures["median"] / tokenise_median
+        target = TARGETS.get(name)
+        row["target"] = target
+        row["verdict"] = (
+            None if target is None else ("PASS" if figures["median"] < target else "MISS")
+        )
+        out[name] = row
+    return out
+
+
+def milliseconds(seconds: float) -> str:
+    value = seconds * 1000
+    return f"{value:.0f}" if value >= 100 else f"{value:.1f}"
+
+
+def print_figures(figures: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console()
+    console.print(
+        f"[bold]{escape(figures['file'])}[/]: {figures['turns']} turns, {figures['words']} words"
+    )
+    host = figures["machine"]
+    console.print(
+        f"{host['cpus']} CPUs, Python {host['python']}, load average {host['load_average']}; "
+        f"first run (imports, registry): {figures['first_run_seconds'] * 1000:.0f} ms"
+    )
+    if figures["encoder"]:
+        load = figures["model_load_seconds"] * 1000
+        console.print(f"encoder {figures['encoder']}: model load {load:.0f} ms (excluded below)")
+        per_run = figures["turns_encoded_per_run"]
+        console.print(
+            f"turns encoded per encoder-mode analysis: {per_run:.0f}"
+            + ("" if per_run else " (no analyser asked for sentence vectors)")
+        )
+    else:
+        console.print("encoder: not installed or switched off; encoder mode not timed")
+    table = Table(title="milliseconds per run", title_justify="left")
+    table.add_column("step", no_wrap=True)
+    for heading in ("median", "min", "max", "IQR", "×read"):
+        table.add_column(heading, justify="right", no_wrap=True)
+    table.add_column("target", no_wrap=True)
+    for name, row in figures["steps"].items():
+        verdict = ""
+        if row["target"] is not None:
+            colour = "green" if row["verdict"] == "PASS" else "red"
+            verdict = f"[{colour}]{row['verdict']}[/] <{row['target']:g} s"
+        table.add_row(
+            STEP_TITLES.get(name, name),
+            *(milliseconds(row[k]) for k in ("median", "min", "max", "iqr")),
+            f"{row['x_read']:.1f}",
+            verdict,
+        )
+    console.print(table)
+    for mode in ("lexical", "encoder"):
+        slowest = figures[f"analysers_{mode}"]
+        if slowest:
+            top = ", ".join(f"{n} {milliseconds(t)}" for n, t in list(slowest.items())[:6])
+            console.print(f"slowest analysers, {mode} (median ms): {top}")
+    console.print("* read + analyse + terminal report: the work of `attune analyze` after start-up")

@@ -1,0 +1,26 @@
+"""`attune demo-data DIR`: copy the bundled synthetic sessions (and a README) into a folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    app.command(
+        "demo-data", help="Write the bundled demo sessions (synthetic transcripts) into DIR."
+    )(demo_data)
+
+
+_FOLDER = typer.Argument(..., help="Folder to write into (created if missing).")
+_FORCE = typer.Option(False, "--force", help="Overwrite demo files already there.")
+
+
+def demo_data(folder: Path = _FOLDER, force: bool = _FORCE) -> None:
+    from attunement.demo.build import write_demo_data
+
+    written = write_demo_data(folder, force=force)
+    for path in written:
+        typer.echo(f"{path.stat().st_size:>8} bytes  {path}")
+    typer.echo(f"Wrote {len(written)} files; try `attune analyze {written[0]}`.")

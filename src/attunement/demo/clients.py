@@ -1,0 +1,107 @@
+"""The web demo's clients: a strong, a steady and a strained relationship, with transcripts.
+
+Each client's history comes from ``histories.engagement``; each held session gets a generated
+transcript whose quality follows what the history says about that session, so the session pages
+and the client's trend tell the same story. ``attune demo`` loads these through
+``attunement.practice.demo_load``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from attunement.demo.generator import SessionSpec, generate_session
+from attunement.demo.histories import engagement
+from attunement.relationship.history import History, SessionRecord
+from attunement.transcript.model import Conversation
+
+COACH = "Joanna Reyes"
+TRANSCRIPT_MINUTES = 20  # long enough to show the shape, short enough to load in seconds
+
+
+@dataclass
+class DemoSession:
+    when: datetime
+    status: str = "held"
+    by: str | None = None
+    minutes: int = 60
+    conversation: Conversation | None = None
+    transcript: str | None = None
+    filename: str = "session.json"
+
+
+@dataclass
+class DemoClient:
+    name: str
+    kind: str
+    goals: str
+    cadence_days: int
+    history: History
+    onset: int | None
+    sessions: list[DemoSession] = field(default_factory=list)
+    communication_style: str = ""
+    notes: str = ""
+    agreements: dict[str, str] = field(default_factory=dict)
+
+
+# (name, kind, topic, goals, cadence, sessions, communication style, seed)
+CLIENTS = (
+    ("Maya Lindqvist", "strong", "confidence",
+     "Be heard in the leadership meetings and go for the director role", 14, 10,
+     "direct; likes to think aloud", 11),
+    ("Tom Byrne", "steady", "career-change",
+     "Decide, step by step, whether to retrain as a teacher", 14, 8,
+     "reflective; needs time before answering", 12),
+    ("Daniel Okafor", "strained", "delegation",
+     "Hand over work and stop being the team's bottleneck", 10, 10,
+     "brief; prefers concrete next steps", 13),
+)  # fmt: skip
+
+AGREEMENTS = {
+    "logistics": "Sessions by video, 60 minutes; cancellations at least 24 hours ahead.",
+    "relationship": "We say when something is not working, either of us, as soon as we notice.",
+    "working": "The client sets the agenda; the coach asks before offering ideas.",
+}
+
+
+def _quality(record: SessionRecord) -> str:
+    """How the transcript should read, from what the history says about the session."""
+    signals = record.signals
+    if signals is None or signals.client_share is None:
+        return "good"
+    if signals.client_share < 0.45:
+        return "strained"
+    if signals.client_share < 0.55 or (signals.openness or 0) < 0.2:
+        return "mixed"
+    return "good"
+
+
+def _session(record: SessionRecord, spec: SessionSpec, number: int) -> DemoSession:
+    by = str(record.by) if record.by else None
+    if not record.held:
+        return DemoSession(record.when, status=str(record.status), by=by)
+    conversation = generate_session(spec)
+    return DemoSession(
+        record.when, conversation=conversation, filename=f"session-{number:02d}.json"
+    )
+
+
+def demo_clients(now: datetime | None = None) -> list[DemoClient]:
+    """The demo coach's three clients, their last session about a week before ``now``."""
+    now = now or datetime.now(UTC)
+    clients = []
+    for name, kind, topic, goals, cadence, count, style, seed in CLIENTS:
+        start = now - timedelta(days=cadence * (count - 1) + 8)
+        history, onset = engagement(
+            kind, seed=seed, sessions=count, start=start, cadence_days=cadence
+        )
+        client = DemoClient(name, kind, goals, cadence, history, onset, communication_style=style)
+        client.agreements = dict(AGREEMENTS)
+        for number, record in enumerate(history.sessions, 1):
+            spec = SessionSpec(
+                seed * 100 + number, COACH, name, _quality(record), TRANSCRIPT_MINUTES, topic
+            )
+            client.sessions.append(_session(record, spec, number))
+        clients.append(client)
+    return clients

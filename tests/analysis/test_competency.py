@@ -1,0 +1,64 @@
+"""The competency analyser: findings grouped by competency area, and what text cannot show."""
+
+from __future__ import annotations
+
+import pytest
+
+from attunement.analysis.analysers.competency import AREAS, NOT_ASSESSABLE
+from attunement.analysis.pipeline import analyse
+
+SESSION = [
+    ("coach", "What would you like to focus on today?"),
+    ("client", "I want to figure out how to handle my manager. I feel stuck and scared."),
+    ("coach", "You sound stuck, and scared of him."),
+    ("client", "I realise I've always been afraid of people in charge."),
+    ("coach", "What will you do next?"),
+    ("client", "I'll talk to him on Monday."),
+]
+
+
+def competency(conversation):
+    return analyse(conversation).results["competency"]
+
+
+def test_every_competency_area_is_present_in_the_map(make_conversation) -> None:
+    areas = competency(make_conversation(SESSION)).metrics["areas"]
+    assert list(areas) == list(AREAS)
+
+
+@pytest.mark.parametrize(
+    ("area", "source"),
+    [
+        ("agreements", "agreement"),
+        ("presence", "listening"),
+        ("client_growth", "openness"),
+        ("evoking_awareness", "openness"),
+    ],
+)
+def test_findings_carry_the_turns_and_the_analyser_they_come_from(
+    make_conversation, area, source
+) -> None:
+    findings = competency(make_conversation(SESSION)).metrics["areas"][area]["findings"]
+    assert any(f["source"] == source and f["turns"] for f in findings)
+
+
+@pytest.mark.parametrize("signal", ["posture", "eye_contact", "tone_of_voice"])
+def test_what_a_transcript_cannot_show_is_marked_not_assessable(make_conversation, signal) -> None:
+    unseen = competency(make_conversation(SESSION)).metrics["not_assessable"]
+    assert {"signal": signal, "status": NOT_ASSESSABLE}.items() <= next(
+        u for u in unseen if u["signal"] == signal
+    ).items()
+
+
+def test_silence_is_not_assessable_only_when_the_transcript_has_no_times(make_conversation) -> None:
+    untimed = competency(make_conversation(SESSION)).metrics["not_assessable"]
+    timed = competency(
+        make_conversation([(r, t, i * 5.0, i * 5.0 + 4) for i, (r, t) in enumerate(SESSION)])
+    )
+    assert "silence" in {u["signal"] for u in untimed}
+    assert "silence" not in {u["signal"] for u in timed.metrics["not_assessable"]}
+
+
+def test_an_area_without_any_evidence_gets_a_marker_not_a_verdict(make_conversation) -> None:
+    result = competency(make_conversation([("coach", "Hi."), ("client", "Hi.")]))
+    assert any(m.kind == "area_without_evidence" for m in result.markers)

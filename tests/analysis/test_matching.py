@@ -1,0 +1,87 @@
+"""The matching analyser: echo, language-style matching, pace and formality."""
+
+from __future__ import annotations
+
+import pytest
+
+from attunement.analysis.analysers.matching import formality, style_matching
+from attunement.analysis.pipeline import analyse
+from attunement.analysis.text import words
+
+
+def matching(conversation):
+    return analyse(conversation, only=["matching"]).results["matching"]
+
+
+def test_the_coach_reusing_the_clients_own_words_is_an_echo(make_conversation) -> None:
+    conversation = make_conversation(
+        [
+            ("client", "The whole project feels like quicksand lately."),
+            ("coach", "Quicksand: tell me about that."),
+        ]
+    )
+    result = matching(conversation)
+    assert result.turn_labels[1]["echo"] == ["quicksand"]
+    assert result.metrics["echo"]["echo_share"] == 1.0
+
+
+def test_words_the_coach_said_first_are_not_counted_as_echo(make_conversation) -> None:
+    conversation = make_conversation(
+        [
+            ("coach", "How is the project going?"),
+            ("client", "The project is slow."),
+            ("coach", "Slow, and the project?"),
+        ]
+    )
+    assert matching(conversation).turn_labels[2]["echo"] == ["slow"]
+
+
+def test_a_clients_image_taken_up_by_the_coach_is_a_notable_marker(make_conversation) -> None:
+    conversation = make_conversation(
+        [
+            ("client", "Honestly it feels like a treadmill I can't step off."),
+            ("coach", "What would stepping off the treadmill look like?"),
+        ]
+    )
+    markers = [m for m in matching(conversation).markers if m.kind == "metaphor_echoed"]
+    assert markers and markers[0].turns == (0, 1) and markers[0].notable
+
+
+def test_style_matching_is_one_when_both_speak_in_the_same_style() -> None:
+    text = list(words("I think that we can do it and you will see")) * 10
+    found = style_matching(text, text)
+    assert found is not None and found["score"] == pytest.approx(1.0, abs=0.01)
+
+
+def test_style_matching_drops_when_the_speakers_use_different_function_words() -> None:
+    # Categories neither speaker uses count as matched (formula: 1 - 0 / 0.0001), so the score
+    # stays above zero; the categories they use differently score zero.
+    coach = list(words("the plan of the team")) * 20
+    found = style_matching(coach, list(words("I don't know, I can't")) * 20)
+    assert found is not None and found["score"] < 0.6
+    assert found["categories"]["articles"] == 0.0
+
+
+def test_style_matching_needs_enough_words_from_both_sides() -> None:
+    assert style_matching(["i"] * 10, ["you"] * 100) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Therefore, regarding the objectives, we shall proceed.", 1),
+        ("Yeah, gonna be cool, kinda.", -1),
+    ],
+)
+def test_formality_is_positive_for_formal_words_and_negative_for_casual_ones(text, sign) -> None:
+    score = formality(list(words(text)))
+    assert score is not None and score * sign > 0
+
+
+def test_pace_reports_words_per_turn_and_per_minute_when_timed(make_conversation) -> None:
+    conversation = make_conversation(
+        [("coach", "One two three four.", 0.0, 2.0), ("client", "One two.", 2.0, 3.0)]
+    )
+    pace = matching(conversation).metrics["pace"]
+    assert pace["coach"] == {"words_per_turn": 4.0, "words_per_minute": 120.0}
+    assert pace["client"] == {"words_per_turn": 2.0, "words_per_minute": 120.0}

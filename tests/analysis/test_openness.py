@@ -1,0 +1,148 @@
+"""The openness analyser: the client's talk type, feelings, insight, resistance and goals."""
+
+from __future__ import annotations
+
+import pytest
+
+from attunement.analysis.analysers.openness import classify_talk, plain_speech
+from attunement.analysis.model import Layer
+from attunement.analysis.pipeline import analyse
+from attunement.analysis.text import words
+
+
+def openness(conversation):
+    return analyse(conversation, only=["openness"]).results["openness"]
+
+
+def talk_type(text: str, coach_before: str = "") -> str:
+    return classify_talk(text, len(words(text)), coach_before).talk_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I really want to get my evenings back.",
+        "I think I could manage a short walk at lunch.",
+        "I'm going to ring the gym tomorrow.",
+        "I've already started going to bed earlier.",
+        "I'm worried about what this is doing to my health.",
+    ],
+)
+def test_client_words_for_doing_something_differently_are_change_talk(text: str) -> None:
+    assert talk_type(text) == "change"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's the only thing that helps me relax.",
+        "I don't want to stop, honestly.",
+        "I've tried everything and nothing works.",
+        "It's not that bad, everybody does it.",
+        "I'm not ready to give it up.",
+    ],
+)
+def test_client_words_for_keeping_things_as_they_are_are_sustain_talk(text: str) -> None:
+    assert talk_type(text) == "sustain"
+
+
+@pytest.mark.parametrize("text", ["We moved here in March.", "Mm-hmm.", "My sister lives nearby."])
+def test_plain_reports_are_neutral(text: str) -> None:
+    assert talk_type(text) == "neutral"
+
+
+@pytest.mark.parametrize(
+    ("reply", "question", "expected"),
+    [
+        ("Yes.", "So you'd like to cut down?", "change"),
+        ("No.", "Are you ready to make a change?", "sustain"),
+        ("Yeah.", "So it helps you relax?", "sustain"),
+        ("About an eight.", "On a scale of zero to ten, how ready are you?", "change"),
+        ("Two, maybe.", "On a scale of zero to ten, how ready are you?", "sustain"),
+        ("Yes.", "Did you drive here?", "neutral"),
+    ],
+)
+def test_a_short_reply_takes_its_meaning_from_the_coach_turn_before_it(
+    reply: str, question: str, expected: str
+) -> None:
+    assert talk_type(reply, question) == expected
+
+
+def test_spoken_stutters_and_contractions_are_smoothed_before_matching() -> None:
+    assert plain_speech("I-I-I wanna, um, stop") == "I want to stop"
+    assert talk_type("I-I don't wanna keep feeling like this.") == "change"
+
+
+def test_every_client_turn_gets_a_talk_type_and_coach_turns_get_none(make_conversation) -> None:
+    conversation = make_conversation(
+        [
+            ("coach", "What brings you here?"),
+            ("client", "I want to sleep better."),
+            ("coach", "Okay."),
+        ]
+    )
+    labels = openness(conversation).turn_labels
+    assert set(labels) == {1}
+    assert labels[1]["talk_type"] == "change"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Yes, but I don't have the time.", "yes_but"),
+        ("It's no big deal, really.", "minimising"),
+        ("Honestly this won't help, I'm only here because my boss made me.", "doubt_coaching"),
+        ("Anyway, can we talk about something else?", "deflecting"),
+    ],
+)
+def test_resistance_signs_become_markers_with_their_words(make_conversation, text, kind) -> None:
+    conversation = make_conversation([("coach", "What do you make of that?"), ("client", text)])
+    found = [m for m in openness(conversation).markers if m.kind == kind]
+    assert found and found[0].turns == (1,) and found[0].evidence
+    assert found[0].layer == Layer.OPENNESS
+
+
+def test_guarded_short_answers_to_open_questions_are_flagged_after_a_few(make_conversation) -> None:
+    rows = []
+    for question in ("What matters here?", "How did that go?", "What else is there?"):
+        rows += [("coach", question), ("client", "Not sure.")]
+    markers = [m for m in openness(make_conversation(rows)).markers if m.kind == "guarded_replies"]
+    assert markers and markers[0].turns == (1, 3, 5)
+
+
+def test_insight_is_told_apart_from_reporting_events(make_conversation) -> None:
+    conversation = make_conversation(
+        [
+            ("coach", "What happened?"),
+            ("client", "Yesterday he said the report was late and then I left."),
+            ("coach", "And now?"),
+            ("client", "I realise I always go quiet when I'm criticised."),
+        ]
+    )
+    result = openness(conversation)
+    assert result.turn_labels[1]["reporting"] and not result.turn_labels[1]["insight"]
+    assert result.turn_labels[3]["insight"]
+    assert result.metrics["reflection_share"] == 0.5
+    assert any(m.kind == "insight" and m.notable for m in result.markers)
+
+
+def test_goals_the_client_raises_and_future_talk_are_counted(make_conversation) -> None:
+    conversation = make_conversation(
+        [
+            ("coach", "Where shall we start?"),
+            ("client", "I'd like to talk about my new role."),
+            ("coach", "Sure."),
+            ("client", "Next week I start leading the team."),
+        ]
+    )
+    metrics = openness(conversation).metrics
+    assert metrics["client_goal_turns"] == [1]
+    assert metrics["future_share"] == 0.5
+
+
+def test_course_over_thirds_shows_the_client_opening_up(make_conversation) -> None:
+    rows = [("coach", "How was the week?"), ("client", "Fine.")] * 2
+    rows += [("coach", "And now?"), ("client", "I feel scared and honestly a bit lost.")] * 2
+    course = openness(make_conversation(rows)).metrics["course"]
+    assert len(course) == 3
+    assert course[0]["open_share"] == 0.0 and course[2]["open_share"] == 1.0
