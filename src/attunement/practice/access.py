@@ -1,0 +1,33 @@
+"""The one ownership check: an object is shown only to the coach whose client it belongs to."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest
+
+M = TypeVar("M", bound=Model)
+
+
+def owned(model: type[M], user: Any) -> QuerySet[M]:
+    """Objects of ``model`` owned by ``user``; empty for anonymous users and practice admins."""
+    if not getattr(user, "is_authenticated", False):
+        return model._default_manager.none()
+    coach = getattr(user, "coach", None)
+    if coach is None or not coach.sees_client_content:
+        return model._default_manager.none()
+    owner_path = str(getattr(model, "OWNER"))  # noqa: B009 - declared by each owned model
+    return model._default_manager.filter(**{owner_path: user})
+
+
+def get_owned(model: type[M], request: HttpRequest, **lookup: Any) -> M:
+    """The object matching ``lookup`` if the signed-in coach owns it; 404 otherwise.
+
+    A 404 rather than a 403 so that nobody can learn which ids exist.
+    """
+    try:
+        return owned(model, request.user).get(**lookup)
+    except (ObjectDoesNotExist, ValueError):
+        raise Http404("No such record") from None

@@ -1,0 +1,84 @@
+"""Forms of the account pages: sign-in, the two-factor code, API tokens and the team."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+
+from attunement.practice.models import Coach
+
+
+class SignInForm(forms.Form):
+    username = forms.CharField(max_length=150, widget=forms.TextInput(attrs={"autofocus": True}))
+    password = forms.CharField(max_length=200, strip=False, widget=forms.PasswordInput)
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        max_length=12,
+        label="Six-digit code",
+        help_text="From the authenticator app on your phone.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+    def clean_code(self) -> str:
+        code = "".join(self.cleaned_data["code"].split())
+        if not (code.isdigit() and len(code) == 6):
+            raise forms.ValidationError("Type the six digits your authenticator app shows.")
+        return code
+
+
+class PasswordConfirmForm(forms.Form):
+    """Asks for the current password before a change that weakens the account."""
+
+    password = forms.CharField(
+        max_length=200, strip=False, widget=forms.PasswordInput, label="Your password"
+    )
+
+    def __init__(self, user: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your current password.")
+        return password
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(
+        max_length=80, help_text="What the token is for, e.g. 'calendar sync script'."
+    )
+
+
+class NewMemberForm(forms.Form):
+    username = forms.SlugField(max_length=60, help_text="Letters, digits, - and _.")
+    password = forms.CharField(
+        max_length=200,
+        strip=False,
+        widget=forms.PasswordInput,
+        help_text="A first password; they can change it after signing in.",
+    )
+    role = forms.ChoiceField(choices=Coach.Role.choices, initial=Coach.Role.COACH)
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"]
+        if get_user_model().objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError("That username is taken; choose another.")
+        return username
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        password = data.get("password")
+        if password:
+            user = get_user_model()(username=data.get("username", ""))
+            try:
+                password_validation.validate_password(password, user)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return data

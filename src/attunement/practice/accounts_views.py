@@ -1,0 +1,281 @@
+"""Account pages: sign-in with lockout and two-factor, sign-out, password, tokens and the team.
+
+Routed by ``practice/accounts.py``. The rules live in ``accounts_security``; these views only
+move between pages.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import authenticate, get_user_model, login, logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_POST
+
+from attunement.practice import accounts_security as security
+from attunement.practice import services
+from attunement.practice.accounts_forms import (
+    CodeForm,
+    NewMemberForm,
+    PasswordConfirmForm,
+    SignInForm,
+    TokenForm,
+)
+from attunement.practice.accounts_models import ApiToken, TwoFactor
+from attunement.practice.models import Coach
+
+GET_POST = require_http_methods(["GET", "POST"])
+BACKEND = "django.contrib.auth.backends.ModelBackend"
+PENDING = "attune_pending_sign_in"  # session key: a password was right, the code is still due
+PENDING_SECONDS = 300
+
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if safe else reverse("dashboard")
+
+
+def _owns_token(view: Any) -> Any:
+    """Tell the access-matrix test which model a view's ``pk`` refers to."""
+    view.owned_model = ApiToken
+    return view
+
+
+def _manages_member(view: Any) -> Any:
+    """The ``pk`` names a practice membership, reachable only by that practice's admins."""
+    view.owned_model = Coach
+    view.allowed_persona = "admin"
+    return view
+
+
+# ---- sign-in ---------------------------------------------------------------------------------
+
+
+@sensitive_post_parameters("password")
+@never_cache
+@GET_POST
+def sign_in(request: HttpRequest) -> HttpResponse:
+    if services.needs_setup():
+        return redirect("setup")
+    form = SignInForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        username, ip = form.cleaned_data["username"], security.client_address(request)
+        until = security.locked_until(username, ip)
+        if until is not None:
+            form.add_error(None, security.lockout_message(until))
+            status = 429
+        else:
+            user = authenticate(request, username=username, password=form.cleaned_data["password"])
+            if user is not None:
+                return _password_accepted(request, user)
+            security.record_failure(username, ip)
+            until = security.locked_until(username, ip)
+            message = (
+                security.lockout_message(until)
+                if until
+                else "That username and password do not match; check both and try again."
+            )
+            form.add_error(None, message)
+            status = 429 if until else 200
+    context = {"form": form, "next": _next_url(request)}
+    return render(request, "practice/accounts/login.html", context, status=status)
+
+
+def _password_accepted(request: HttpRequest, user: Any) -> HttpResponse:
+    security.clear_failures(user.get_username(), security.client_address(request))
+    if security.two_factor_enabled(user):
+        request.session.cycle_key()
+        request.session[PENDING] = {"user": user.pk, "at": time.time(), "next": _next_url(request)}
+        return redirect("login_code")
+    login(request, user, backend=BACKEND)
+    return redirect(_next_url(request))
+
+
+def _pending_user(request: HttpRequest) -> Any | None:
+    pending = request.session.get(PENDING)
+    if not pending or time.time() - pending["at"] > PENDING_SECONDS:
+        return None
+    return get_user_model().objects.filter(pk=pending["user"], is_active=True).first()
+
+
+@never_cache
+@GET_POST
+def sign_in_code(request: HttpRequest) -> HttpResponse:
+    user = _pending_user(request)
+    if user is None:
+        messages.info(request, "Sign in with your password first; the code comes after.")
+        return redirect("login")
+    form = CodeForm(request.POST or None)
+    ip = security.client_address(request)
+    if request.method == "POST" and form.is_valid():
+        until = security.locked_until(user.get_username(), ip)
+        device = TwoFactor.objects.filter(user=user, confirmed=True).first()
+        if until is not None or device is None:
+            request.session.pop(PENDING, None)
+            if until is not None:
+                messages.error(request, security.lockout_message(until))
+            return redirect("login")
+        if security.verify_code(device, form.cleaned_data["code"]):
+            next_url = request.session.pop(PENDING)["next"]
+            security.clear_failures(user.get_username(), ip)
+            login(request, user, backend=BACKEND)
+            return redirect(next_url)
+        security.record_failure(user.get_username(), ip)
+        form.add_error("code", "That code is not valid now; wait for the next one and type it.")
+    return render(request, "practice/accounts/code.html", {"form": form})
+
+
+@require_POST
+def sign_out(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    messages.info(request, "You are signed out.")
+    return redirect("login")
+
+
+class PasswordChange(auth_views.PasswordChangeView):
+    template_name = "practice/accounts/password_change.html"
+    success_url = reverse_lazy("account_security")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        messages.success(self.request, "Your password is changed.")
+        return super().form_valid(form)
+
+
+# ---- account security: two-factor and API tokens ---------------------------------------------
+
+
+@login_required
+@never_cache
+def account_security(request: HttpRequest) -> HttpResponse:
+    context = {
+        "two_factor": security.two_factor_enabled(request.user),
+        "tokens": ApiToken.objects.filter(user=request.user).order_by("-created"),
+        "token_form": TokenForm(),
+        "disable_form": PasswordConfirmForm(request.user),
+    }
+    return render(request, "practice/accounts/security.html", context)
+
+
+@login_required
+@never_cache
+@GET_POST
+def two_factor_setup(request: HttpRequest) -> HttpResponse:
+    if security.two_factor_enabled(request.user):
+        return redirect("account_security")
+    device = TwoFactor.objects.filter(user=request.user).first()
+    if device is None or request.method == "GET":
+        device = security.start_two_factor(request.user)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if security.confirm_two_factor(device, form.cleaned_data["code"]):
+            messages.success(request, "Two-factor sign-in is on: sign-in now asks for a code.")
+            return redirect("account_security")
+        form.add_error(
+            "code", "That code does not match; check the phone's clock and try the next code."
+        )
+    uri = security.provisioning_uri(device)
+    context = {"form": form, "qr": security.qr_svg(uri), "secret": device.secret}
+    return render(request, "practice/accounts/two_factor_setup.html", context)
+
+
+@login_required
+@require_POST
+def two_factor_disable(request: HttpRequest) -> HttpResponse:
+    form = PasswordConfirmForm(request.user, request.POST)
+    if form.is_valid():
+        security.disable_two_factor(request.user)
+        messages.success(request, "Two-factor sign-in is off.")
+    else:
+        messages.error(request, str(form.errors["password"][0]))
+    return redirect("account_security")
+
+
+@login_required
+@require_POST
+def api_token_new(request: HttpRequest) -> HttpResponse:
+    form = TokenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Give the token a name of at most 80 characters.")
+        return redirect("account_security")
+    new = security.create_token(request.user, form.cleaned_data["name"])
+    return render(request, "practice/accounts/token_created.html", {"new": new})
+
+
+@login_required
+@require_POST
+@_owns_token
+def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    if not security.revoke_token(request.user, pk):
+        raise Http404("No such token")
+    messages.success(request, "The token is revoked; scripts using it stop working now.")
+    return redirect("account_security")
+
+
+# ---- the team (practice admins) ----------------------------------------------------------------
+
+
+def _managed_practice(user: Any) -> Any:
+    """The practice whose accounts ``user`` may manage: admins and the owner who set it up."""
+    coach = getattr(user, "coach", None)
+    if coach is None or not (coach.role == Coach.Role.ADMIN or user.is_superuser):
+        raise Http404("No team page")
+    return coach.practice
+
+
+@login_required
+@GET_POST
+def team(request: HttpRequest) -> HttpResponse:
+    """Accounts of the practice: names, roles and two-factor state; never any client content."""
+    practice = _managed_practice(request.user)
+    form = NewMemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.add_coach(practice, data["username"], data["password"], role=data["role"])
+        messages.success(
+            request, f"Account {data['username']} is ready; give them the password in person."
+        )
+        return redirect("team")
+    members = (
+        Coach.objects.filter(practice=practice).select_related("user").order_by("user__username")
+    )
+    with_two_factor = set(
+        TwoFactor.objects.filter(confirmed=True, user__coach__practice=practice).values_list(
+            "user_id", flat=True
+        )
+    )
+    rows = [(m, m.user.pk in with_two_factor) for m in members]
+    return render(
+        request, "practice/accounts/team.html", {"form": form, "rows": rows, "practice": practice}
+    )
+
+
+@login_required
+@require_POST
+@_manages_member
+def team_member_active(request: HttpRequest, pk: int) -> HttpResponse:
+    """Switch a member's account off (they cannot sign in or use tokens) or back on."""
+    practice = _managed_practice(request.user)
+    member = Coach.objects.filter(practice=practice, pk=pk).select_related("user").first()
+    if member is None:
+        raise Http404("No such member")
+    if member.user == request.user:
+        messages.error(request, "You cannot switch off your own account; ask another admin.")
+        return redirect("team")
+    member.user.is_active = not member.user.is_active
+    member.user.save(update_fields=["is_active"])
+    state = "can sign in again" if member.user.is_active else "is switched off: no sign-in, no API"
+    messages.success(request, f"{member.user.username} {state}.")
+    return redirect("team")

@@ -1,0 +1,100 @@
+"""A small server-side SVG line chart: how counts of findings moved across sessions.
+
+Returns a plain SVG string (escaped text, no scripts, no external resources) for the client page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from html import escape
+
+PALETTE = ("#2f6690", "#d98e04", "#3a7d44", "#9c3d54", "#6b5ca5", "#7a7a7a")
+
+
+def _n(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _scale(count: int, top: int, height: float, pad: float) -> float:
+    return pad + (height - 2 * pad) * (1 - count / top)
+
+
+def line_chart(
+    labels: Sequence[str],
+    series: Mapping[str, Sequence[int]],
+    *,
+    width: int = 640,
+    height: int = 220,
+    title: str = "",
+) -> str:
+    """One line per series over the x labels (e.g. session dates). Empty input -> empty string."""
+    if not labels or not series:
+        return ""
+    top = max(1, *(max(values, default=0) for values in series.values()))
+    left, pad, legend_h = 34.0, 16.0, 22 * ((len(series) + 2) // 3)
+    plot_h = height - legend_h
+    step = (width - left - pad) / max(len(labels) - 1, 1)
+    xs = [left + i * step for i in range(len(labels))]
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-label="{escape(title)}" class="chart">',
+        f"<title>{escape(title)}</title>",
+        *_axes(xs, labels, top, plot_h, pad, left, width),
+    ]
+    for position, (name, values) in enumerate(series.items()):
+        colour = PALETTE[position % len(PALETTE)]
+        points = [(x, _scale(v, top, plot_h, pad)) for x, v in zip(xs, values, strict=False)]
+        parts.append(_polyline(points, colour, name, values, labels))
+        parts.append(_legend_item(position, name, colour, plot_h))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _axes(
+    xs: list[float],
+    labels: Sequence[str],
+    top: int,
+    plot_h: float,
+    pad: float,
+    left: float,
+    width: int,
+) -> list[str]:
+    base = plot_h - pad
+    parts = [
+        f'<line x1="{_n(left)}" y1="{_n(base)}" x2="{width - pad}" y2="{_n(base)}" stroke="#bbb"/>',
+        f'<text x="{_n(left - 6)}" y="{_n(pad + 4)}" font-size="11" text-anchor="end">{top}</text>',
+        f'<text x="{_n(left - 6)}" y="{_n(base + 4)}" font-size="11" text-anchor="end">0</text>',
+    ]
+    every = max(1, len(labels) // 8)  # keep the x labels legible on many sessions
+    for i, (x, label) in enumerate(zip(xs, labels, strict=True)):
+        if i % every == 0 or i == len(labels) - 1:
+            parts.append(
+                f'<text x="{_n(x)}" y="{_n(base + 14)}" font-size="10" '
+                f'text-anchor="middle">{escape(label)}</text>'
+            )
+    return parts
+
+
+def _polyline(
+    points: list[tuple[float, float]],
+    colour: str,
+    name: str,
+    values: Sequence[int],
+    labels: Sequence[str],
+) -> str:
+    coords = " ".join(f"{_n(x)},{_n(y)}" for x, y in points)
+    dots = "".join(
+        f'<circle cx="{_n(x)}" cy="{_n(y)}" r="3" fill="{colour}">'
+        f"<title>{escape(name)}, {escape(label)}: {value}</title></circle>"
+        for (x, y), value, label in zip(points, values, labels, strict=False)
+    )
+    return f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="2"/>{dots}'
+
+
+def _legend_item(position: int, name: str, colour: str, plot_h: float) -> str:
+    x = 34 + (position % 3) * 200
+    y = plot_h + 12 + (position // 3) * 20
+    return (
+        f'<rect x="{x}" y="{_n(y - 9)}" width="10" height="10" fill="{colour}"/>'
+        f'<text x="{x + 14}" y="{_n(y)}" font-size="11">{escape(name)}</text>'
+    )

@@ -1,0 +1,161 @@
+"""Forms: every limit checked here so a bad value gets a sentence next to its field."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+from zoneinfo import available_timezones
+
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+
+from attunement.practice.models import Agreement, Client, Engagement, Session
+
+TIME_ZONES = sorted(available_timezones())
+
+
+class SetupForm(forms.Form):
+    practice_name = forms.CharField(
+        max_length=120, initial="My coaching practice", help_text="Shown at the top of every page."
+    )
+    username = forms.SlugField(max_length=60, help_text="Letters, digits, - and _.")
+    password = forms.CharField(widget=forms.PasswordInput, max_length=200)
+    password_again = forms.CharField(widget=forms.PasswordInput, max_length=200)
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"]
+        if get_user_model().objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError("That username is taken; choose another.")
+        return username
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        password, again = data.get("password"), data.get("password_again")
+        if password and again and password != again:
+            self.add_error("password_again", "The two passwords differ; type the same one twice.")
+        elif password:
+            user = get_user_model()(username=data.get("username", ""))
+            try:
+                password_validation.validate_password(password, user)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return data
+
+
+def _validate_time_zone(value: str) -> None:
+    if value and value not in available_timezones():
+        raise forms.ValidationError(
+            f"{value[:60]!r} is not a time zone name; use one like Europe/Berlin or America/Chicago."
+        )
+
+
+class ClientForm(forms.ModelForm):
+    name = forms.CharField(
+        max_length=120,
+        error_messages={"required": "Enter the client's name (a first name is enough)."},
+    )
+    contact = forms.CharField(max_length=200, required=False, help_text="Email or phone.")
+    time_zone = forms.CharField(
+        max_length=64,
+        required=False,
+        validators=[_validate_time_zone],
+        help_text="e.g. Europe/Berlin",
+    )
+    language = forms.CharField(max_length=64, required=False, help_text="Preferred language.")
+    communication_style = forms.CharField(
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="How they like feedback and challenge, as agreed with them.",
+    )
+    notes = forms.CharField(
+        max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    class Meta:
+        model = Client
+        fields: ClassVar[list[str]] = [
+            "name",
+            "contact",
+            "time_zone",
+            "language",
+            "communication_style",
+            "notes",
+        ]
+
+
+class NewClientForm(ClientForm):
+    goals = forms.CharField(
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What the client wants from the coaching, in their words.",
+    )
+    cadence_days = forms.IntegerField(
+        min_value=1, max_value=365, initial=14, label="Days between sessions"
+    )
+
+
+class EngagementForm(forms.ModelForm):
+    goals = forms.CharField(
+        max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    cadence_days = forms.IntegerField(min_value=1, max_value=365, label="Days between sessions")
+
+    class Meta:
+        model = Engagement
+        fields: ClassVar[list[str]] = ["start", "cadence_days", "goals", "status"]
+        widgets: ClassVar[dict[str, Any]] = {"start": forms.DateInput(attrs={"type": "date"})}
+
+
+class AgreementForm(forms.ModelForm):
+    text = forms.CharField(
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Saving adds a new version; earlier versions are kept.",
+    )
+
+    class Meta:
+        model = Agreement
+        fields: ClassVar[list[str]] = ["kind", "text"]
+
+
+class ConsentForm(forms.Form):
+    recording = forms.BooleanField(required=False, label="Sessions may be recorded")
+    transcription = forms.BooleanField(required=False, label="Recordings may be transcribed")
+    analysis = forms.BooleanField(required=False, label="Transcripts may be analysed here")
+
+
+class SessionForm(forms.ModelForm):
+    private_notes = forms.CharField(
+        max_length=10000, required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    minutes = forms.IntegerField(min_value=5, max_value=600, initial=60, label="Length (minutes)")
+
+    class Meta:
+        model = Session
+        fields: ClassVar[list[str]] = [
+            "when",
+            "minutes",
+            "format",
+            "status",
+            "by_whom",
+            "private_notes",
+        ]
+        labels: ClassVar[dict[str, str]] = {"by_whom": "Cancelled, moved or missed by"}
+        widgets: ClassVar[dict[str, Any]] = {
+            "when": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        status, by_whom = data.get("status"), data.get("by_whom")
+        if status and status != Session.Status.HELD and not by_whom:
+            self.add_error("by_whom", "Say who cancelled, moved or missed the session.")
+        return data
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="Transcript file",
+        help_text="Any format `attune analyze` reads: .vtt, .srt, .txt, .json, …",
+    )

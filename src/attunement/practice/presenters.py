@@ -1,0 +1,152 @@
+"""What the pages show, computed from stored records as plain data for the templates."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from attunement.analysis.model import Layer, Marker, SessionAnalysis
+from attunement.practice import charts
+from attunement.practice.models import Client, Session
+
+LAYER_TITLES = {
+    Layer.SAFETY_TRUST: "Safety and trust",
+    Layer.RAPPORT: "Rapport and connection",
+    Layer.LISTENING_INQUIRY: "Listening and inquiry",
+    Layer.OPENNESS: "The client's openness",
+    Layer.STRUCTURE: "Structure of the session",
+}
+
+SHOWN_TURNS = 6  # links per finding; a long stretch is shown by its first turns
+STRETCH_TURNS = 12  # a finding over more turns than this is a stretch of the session
+
+
+@dataclass
+class MarkerView:
+    marker: Marker
+    number: int  # position in the session's list, for anchors "finding-N"
+
+    @property
+    def turn_numbers(self) -> list[int]:
+        return [t + 1 for t in self.marker.turns]  # people count turns from 1
+
+    @property
+    def shown_turns(self) -> list[int]:
+        return self.turn_numbers[:SHOWN_TURNS]
+
+    @property
+    def kind_label(self) -> str:
+        return self.marker.kind.replace("_", " ")
+
+    @property
+    def more_turns(self) -> int:
+        return max(0, len(self.marker.turns) - SHOWN_TURNS)
+
+
+@dataclass
+class TurnView:
+    index: int
+    speaker: str
+    role: str
+    text: str
+    start: float | None
+    findings: list[MarkerView] = field(default_factory=list)
+
+    @property
+    def clock(self) -> str:
+        if self.start is None:
+            return ""
+        minutes, seconds = divmod(int(self.start), 60)
+        return f"{minutes}:{seconds:02d}"
+
+
+def marker_views(analysis: SessionAnalysis) -> list[MarkerView]:
+    return [MarkerView(m, i + 1) for i, m in enumerate(analysis.markers)]
+
+
+@dataclass
+class KindGroup:
+    """Findings of one kind in one layer: shown as one expandable line with a count."""
+
+    kind: str
+    views: list[MarkerView]
+
+    @property
+    def title(self) -> str:
+        return self.kind.replace("_", " ").capitalize()
+
+    @property
+    def notable(self) -> bool:
+        return any(v.marker.notable for v in self.views)
+
+
+def findings_by_layer(views: list[MarkerView]) -> list[tuple[str, list[KindGroup]]]:
+    """Layers in the framework's order, each with its findings grouped by kind, notable first."""
+    layers = []
+    for layer, title in LAYER_TITLES.items():
+        kinds: dict[str, list[MarkerView]] = {}
+        for view in views:
+            if view.marker.layer == layer:
+                kinds.setdefault(view.marker.kind, []).append(view)
+        if kinds:
+            groups = [KindGroup(kind, found) for kind, found in kinds.items()]
+            groups.sort(key=lambda g: (not g.notable, -len(g.views)))
+            layers.append((title, groups))
+    return layers
+
+
+def talk_chart(analysis: SessionAnalysis) -> str:
+    """Who spoke how much through the session (the report's chart), or "" without talk data."""
+    windows = analysis.metrics("talk").get("windows")
+    if not windows:
+        return ""
+    from attunement.report.charts import talk_share_chart
+
+    return talk_share_chart(windows)
+
+
+def turn_views(conversation: dict[str, Any], views: list[MarkerView]) -> list[TurnView]:
+    """The transcript's turns, each with the findings that point at it."""
+    turns = [
+        TurnView(t["index"], t["speaker"], t.get("role", "other"), t["text"], t.get("start"))
+        for t in conversation.get("turns", [])
+    ]
+    by_index = {t.index: t for t in turns}
+    for view in views:
+        marked = view.marker.turns
+        if len(marked) > STRETCH_TURNS:
+            marked = marked[:1]  # a long stretch is tagged where it begins, not on every turn
+        for index in marked:
+            if index in by_index:
+                by_index[index].findings.append(view)
+    return turns
+
+
+def attendance(sessions: list[Session]) -> dict[str, int]:
+    """Counts per outcome, with who cancelled or moved: e.g. {"held": 5, "cancelled by client": 1}."""
+    counts: Counter[str] = Counter()
+    for s in sessions:
+        label = s.get_status_display().lower()
+        if s.status != Session.Status.HELD and s.by_whom:
+            label += f" by {s.by_whom}"
+        counts[label] += 1
+    return dict(counts)
+
+
+def markers_over_sessions(client: Client, sessions: list[Session]) -> str:
+    """SVG: findings per layer in each analysed session, oldest first."""
+    labels: list[str] = []
+    series: dict[str, list[int]] = {title: [] for title in LAYER_TITLES.values()}
+    for session in sorted(sessions, key=lambda s: s.when):
+        analysis = session.latest_analysis()
+        if analysis is None or analysis.result is None:
+            continue
+        counts = Counter(m.layer for m in SessionAnalysis.from_dict(analysis.result).markers)
+        labels.append(session.when.strftime("%d %b"))
+        for layer, title in LAYER_TITLES.items():
+            series[title].append(counts.get(layer, 0))
+    series = {title: values for title, values in series.items() if any(values)}
+    if len(labels) < 2:
+        return ""  # one point is not a trend; the page says what to do instead
+    return charts.line_chart(labels, series, title=f"Findings per session for {client.name}")
