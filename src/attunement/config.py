@@ -72,6 +72,12 @@ class Settings:
         "Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed.",
     )
 
+    checkin_link_hours: int = _setting(
+        "ATTUNE_CHECKIN_LINK_HOURS",
+        168,
+        "Hours a client's private check-in or message link stays valid (each link works once).",
+    )
+
     @property
     def data_path(self) -> Path:
         return Path(self.data_dir or _default_data_dir()).expanduser()

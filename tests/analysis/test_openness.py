@@ -87,27 +87,89 @@ def test_every_client_turn_gets_a_talk_type_and_coach_turns_get_none(make_conver
 
 
 @pytest.mark.parametrize(
-    ("text", "kind"),
+    ("coach", "text", "kind"),
     [
-        ("Yes, but I don't have the time.", "yes_but"),
-        ("It's no big deal, really.", "minimising"),
-        ("Honestly this won't help, I'm only here because my boss made me.", "doubt_coaching"),
-        ("Anyway, can we talk about something else?", "deflecting"),
+        ("You should just tell him.", "Yes, but I don't have the time.", "yes_but"),
+        ("What do you make of that?", "It's no big deal, really.", "minimising"),
+        (
+            "What do you make of that?",
+            "Honestly this won't help, I'm only here because my boss made me.",
+            "doubt_coaching",
+        ),
+        ("What do you make of that?", "Anyway, can we talk about something else?", "deflecting"),
     ],
 )
-def test_resistance_signs_become_markers_with_their_words(make_conversation, text, kind) -> None:
-    conversation = make_conversation([("coach", "What do you make of that?"), ("client", text)])
+def test_resistance_signs_become_markers_with_their_words(
+    make_conversation, coach, text, kind
+) -> None:
+    conversation = make_conversation([("coach", coach), ("client", text)])
     found = [m for m in openness(conversation).markers if m.kind == kind]
     assert found and found[0].turns == (1,) and found[0].evidence
     assert found[0].layer == Layer.OPENNESS
+
+
+@pytest.mark.parametrize(
+    ("coach", "text"),
+    [
+        # "yes, but" adding a detail to a question, not turning down a suggestion
+        ("What did you do at the weekend?", "Yes, but only on Sunday, we went walking."),
+        # "but" later in the turn is not the reply's opening
+        ("Don't you think you could ask her?", "I could, and yes, but I'd want to plan it first."),
+        # naming one's own habit of minimising is insight
+        (
+            "It sounds like you carry it alone.",
+            "I think I've been telling myself it's fine when it isn't.",
+        ),
+        # taken back in the same breath
+        ("How is it going?", "It's fine, but really I'm exhausted by it."),
+        # "or whatever" as a filler is not steering away
+        ("What happened?", "We had pizza or whatever and then talked about the move."),
+        # a client proposing a topic is a goal, not a deflection
+        ("Where shall we start?", "Let's talk about my new role."),
+    ],
+)
+def test_phrases_out_of_context_are_not_resistance(make_conversation, coach, text) -> None:
+    conversation = make_conversation([("coach", coach), ("client", text)])
+    assert openness(conversation).turn_labels[1]["resistance"] == []
 
 
 def test_guarded_short_answers_to_open_questions_are_flagged_after_a_few(make_conversation) -> None:
     rows = []
     for question in ("What matters here?", "How did that go?", "What else is there?"):
         rows += [("coach", question), ("client", "Not sure.")]
-    markers = [m for m in openness(make_conversation(rows)).markers if m.kind == "guarded_replies"]
+    result = openness(make_conversation(rows))
+    markers = [m for m in result.markers if m.kind == "guarded_replies"]
     assert markers and markers[0].turns == (1, 3, 5)
+    assert result.metrics["resistance_turns"] == 3
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # two short replies are ordinary
+        [
+            ("coach", "What matters here?"),
+            ("client", "Not sure."),
+            ("coach", "How so?"),
+            ("client", "I guess."),
+        ],
+        # short replies to statements, closed and factual questions are answers, not guarding
+        [
+            ("coach", "I can hear how much clearer that is for you."),
+            ("client", "Mm."),
+            ("coach", "Did you drive here?"),
+            ("client", "Yes."),
+            ("coach", "How often do you run?"),
+            ("client", "Not much."),
+        ],
+        # a short reply with content answers the question
+        [("coach", "What matters most?"), ("client", "My kids.")] * 3,
+    ],
+)
+def test_short_replies_are_guarded_only_when_repeated_and_empty(make_conversation, rows) -> None:
+    result = openness(make_conversation(rows))
+    assert result.metrics["resistance_turns"] == 0
+    assert not [m for m in result.markers if m.kind == "guarded_replies"]
 
 
 def test_insight_is_told_apart_from_reporting_events(make_conversation) -> None:

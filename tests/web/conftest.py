@@ -22,6 +22,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # pgcluster.py and the factory modules
 
+from checkin_factories import make_checkin_of
+from followup_factories import make_card_of, make_commitment_of
+from library_factories import make_agreement_request_of, make_entry_of, make_own_question_of
 from personas import (
     PASSWORD,
     SESSION_TEXT,
@@ -112,6 +115,12 @@ def objects_by_model(
         "ApiToken": owner_token.record,
         "Engagement": owner_client.current_engagement(),
         "Coach": owner_client.coach,  # the owner's membership of the practice
+        "Checkin": make_checkin_of(owner_session),  # a private check-in link the owner made
+        "Commitment": make_commitment_of(owner_client),
+        "MemoryCard": make_card_of(owner_client),
+        "JournalEntry": make_entry_of(owner_session),
+        "OwnQuestion": make_own_question_of(owner_client.coach.user),
+        "AgreementRequest": make_agreement_request_of(owner_client),
     }
 
 

@@ -75,6 +75,11 @@ API_CASES: dict[str, tuple[str, str, Any]] = {
 }
 # Reachable without signing in, on purpose.
 PUBLIC = {"login", "login_code", "logout", "setup", "api:openapi-json", "api:api-root"}
+# Public pages opened by a signed token instead of an account: the token is the key, so they
+# are outside the persona matrix. Each has its own tests that a tampered, expired or used token
+# explains itself and stores nothing (tests/web/test_checkins.py for ``checkin_answer``,
+# tests/web/test_library_contracting.py for ``library:acknowledge``).
+PUBLIC_TOKEN_PAGES = {"checkin_answer", "library:acknowledge"}
 
 
 def model_of(route: Route) -> str | None:
@@ -84,7 +89,15 @@ def model_of(route: Route) -> str | None:
     return model.__name__ if model is not None else None
 
 
-ID_ROUTES = [r for r in all_routes() if r.kwargs]
+def _shared(route: Route) -> bool:
+    """A page whose id names shared reading (a guide section), not anybody's record."""
+    return bool(getattr(route.callback, "shared_content", False))
+
+
+ID_ROUTES = [
+    r for r in all_routes() if r.kwargs and r.name not in PUBLIC_TOKEN_PAGES and not _shared(r)
+]
+SHARED_ROUTES = [r for r in all_routes() if r.kwargs and _shared(r)]
 OPEN_ROUTES = [r for r in all_routes() if not r.kwargs]
 
 
@@ -179,3 +192,21 @@ def test_anonymous_visitor_is_sent_to_sign_in(client, route, owner):
         assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
     else:
         assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC_TOKEN_PAGES))
+def test_a_public_token_page_explains_a_token_it_did_not_make(client, name, owner):
+    response = client.get(reverse(name, kwargs={"token": "not-a-token-we-made"}))
+    assert response.status_code == 404
+    assert "ask your coach for a new link" in response.content.decode().lower()
+
+
+@pytest.mark.parametrize("route", SHARED_ROUTES, ids=lambda r: r.name)
+def test_a_shared_guide_page_is_for_every_member_and_nobody_signed_out(client, route, personas):
+    from attunement import guide
+
+    url = reverse(route.name, kwargs={"section_id": guide.load().sections[0].id})
+    assert client.get(url)["Location"].startswith(reverse("login"))
+    for persona, user in personas.items():
+        client.force_login(user)
+        assert client.get(url).status_code == 200, persona

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from typing import Any
 
 import typer
 
@@ -31,9 +32,40 @@ COMMAND_MODULES: list[str] = [
     "serve",
     "demo",
     "demo_data",
+    "simulate",
+    "guide",
 ]
 
 _state = {"debug": False}
+
+
+def _light_help_option() -> None:
+    """Keep `attune <command> --help` from importing pydantic (about 0.1 s of start-up).
+
+    Typer 0.2x coerces every parameter through a pydantic adapter, built on first use, and it
+    uses one even for the group's own ``--help`` flag when that flag was not given (its value
+    is ``None``). A help flag only ever holds ``None``, ``True`` or ``False``, so it gets Typer's
+    plain pass-through coercion instead. Other Typer versions are left alone.
+    """
+    try:
+        from typer._coercion import PassThroughRuntimeParam
+        from typer.core import _TyperParameter
+    except ImportError:
+        return
+    build = getattr(_TyperParameter, "get_runtime_param", None)
+    if build is None:
+        return
+
+    def get_runtime_param(self: Any) -> Any:
+        if self.name == "help" and getattr(self, "_runtime_param", None) is None:
+            info = self.type_descriptor.parameter_info
+            self._runtime_param = PassThroughRuntimeParam(parameter_info=info, annotation=bool)
+        return build(self)
+
+    _TyperParameter.get_runtime_param = get_runtime_param  # type: ignore[method-assign]
+
+
+_light_help_option()
 
 
 @app.callback()

@@ -326,9 +326,18 @@ def _steady(rng: random.Random, plan: list[_Session]) -> None:
 
 
 def engagement(
-    kind: str, *, seed: int, sessions: int = 12, start: datetime, cadence_days: int = 14
+    kind: str,
+    *,
+    seed: int,
+    sessions: int = 12,
+    start: datetime,
+    cadence_days: int = 14,
+    onset: int | None = None,
 ) -> tuple[History, int | None]:
-    """A synthetic engagement of ``kind`` (one of ``KINDS``) and where its rupture began."""
+    """A synthetic engagement of ``kind`` (one of ``KINDS``) and where its rupture began.
+
+    ``onset`` fixes the planned session (0-based) where a rupture begins; drawn when None.
+    """
     if kind not in KINDS:
         raise ValueError(f"unknown engagement kind {kind!r}; choose one of {', '.join(KINDS)}")
     if sessions < FIRST_ONSET + 2:
@@ -339,7 +348,8 @@ def engagement(
         client.reschedule_rate = 0.0  # the one reschedule is placed by _busy
     times = _schedule(rng, start, sessions, cadence_days)
     plan = [_ordinary(rng, client, i, when) for i, when in enumerate(times)]
-    onset = _onset(rng, kind, sessions)
+    drawn = _onset(rng, kind, sessions)  # drawn even when fixed, so the rest of the seed holds
+    onset = drawn if onset is None or drawn is None else onset
     if onset is not None:
         for s in plan[onset:]:
             s.status, s.by = Status.HELD, None  # the rupture's own pattern decides attendance

@@ -26,11 +26,15 @@ def line_chart(
     width: int = 640,
     height: int = 220,
     title: str = "",
+    top: int | None = None,
 ) -> str:
-    """One line per series over the x labels (e.g. session dates). Empty input -> empty string."""
+    """One line per series over the x labels (e.g. session dates). Empty input -> empty string.
+
+    ``top`` fixes the y axis (e.g. 40 for a check-in total); by default the largest value.
+    """
     if not labels or not series:
         return ""
-    top = max(1, *(max(values, default=0) for values in series.values()))
+    top = top or max(1, *(max(values, default=0) for values in series.values()))
     left, pad, legend_h = 34.0, 16.0, 22 * ((len(series) + 2) // 3)
     plot_h = height - legend_h
     step = (width - left - pad) / max(len(labels) - 1, 1)

@@ -66,6 +66,8 @@ def load_demo(now: datetime | None = None, *, fresh: bool = False) -> tuple[str,
     clients = demo_clients(now)
     for demo in clients:
         _load_client(coach, demo)
+    _add_checkins(coach, clients, now)
+    _settle_followup(coach, clients, now)
     return DEMO_USER, DEMO_PASSWORD, len(clients)
 
 
@@ -75,6 +77,24 @@ def _demo_coach() -> Coach:
         return existing
     practice = Practice.objects.create(name="Demo coaching practice")
     return services.add_coach(practice, DEMO_USER, DEMO_PASSWORD).coach
+
+
+def _add_checkins(coach: Coach, clients: list[Any], now: datetime) -> None:
+    """Answered check-ins and contact terms for each demo client (``attunement.checkins``)."""
+    from attunement.checkins.demo import add_demo_checkins
+
+    kinds = {demo.name: getattr(demo, "kind", "") for demo in clients}
+    for client in coach.clients.all():
+        add_demo_checkins(client, kinds.get(client.name, ""), now)
+
+
+def _settle_followup(coach: Coach, clients: list[Any], now: datetime) -> None:
+    """Confirm and complete the commitments and cards found in older demo transcripts."""
+    from attunement.followup.demo import settle_demo_followup
+
+    kinds = {demo.name: getattr(demo, "kind", "") for demo in clients}
+    for client in coach.clients.all():
+        settle_demo_followup(client, kinds.get(client.name, ""), now)
 
 
 @transaction.atomic

@@ -5,51 +5,49 @@ The rules live in ``attunement.relationship`` (no Django); this module only tran
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, time
-from typing import Any
 
+from attunement.analysis.model import SessionAnalysis
 from attunement.practice.models import Engagement, Session
-from attunement.relationship import History, Party, SessionRecord, SessionSignals, Status, score
+from attunement.relationship import (
+    CheckIn,
+    Commitment,
+    History,
+    Party,
+    SessionRecord,
+    SessionSignals,
+    Status,
+    score,
+)
 from attunement.relationship.health import Health
+from attunement.relationship.signals import signals_from
+from attunement.transcript.model import Conversation
 
-
-def _share(metrics: dict[str, Any], role: str) -> float | None:
-    shares = metrics.get("share_words")
-    if isinstance(shares, dict) and isinstance(shares.get(role), int | float):
-        return float(shares[role])
-    return None
-
-
-def _client_words_per_turn(conversation: dict[str, Any]) -> float | None:
-    turns = [t for t in conversation.get("turns", []) if t.get("role") == "client"]
-    if not turns:
-        return None
-    return sum(len(str(t.get("text", "")).split()) for t in turns) / len(turns)
-
-
-def _depth(results: dict[str, Any]) -> float | None:
-    """Share of the coach's turns the listening analyser placed at level 3."""
-    rows = (results.get("listening") or {}).get("turn_labels") or []
-    levels = [row.get("level") for row in rows if row.get("level") in (1, 2, 3)]
-    return sum(1 for level in levels if level == 3) / len(levels) if levels else None
+# Resistance signs are read in context from openness 1.1 on; older stored analyses counted
+# every "yes, but" and short reply and would fire "reluctance" on good sessions.
+UNCALIBRATED_OPENNESS = ("1.0",)
 
 
 def signals_for(session: Session) -> SessionSignals | None:
-    """What the session's finished analysis says about the relationship, or None."""
+    """What the session's finished analysis says about the relationship, or None.
+
+    The same ``signals_from`` that ``attune simulate --transcripts`` measures the rules with.
+    """
     analysis = session.latest_analysis()
     transcript = getattr(session, "transcript", None)
     if analysis is None or analysis.result is None or transcript is None:
         return None
-    results = analysis.result.get("results", {})
-    talk = (results.get("talk") or {}).get("metrics") or {}
-    return SessionSignals(
-        client_share=_share(talk, "client"),
-        client_words_per_turn=_client_words_per_turn(transcript.conversation),
-        depth=_depth(results),
-        # Openness and resistance are left out until the openness analyser's counts are
-        # calibrated against the rules' floors: on the demo's strong client they fired
-        # "surface talk" and "reluctance", which would mislead a coach.
-    )
+    try:
+        stored = SessionAnalysis.from_dict(analysis.result)
+        conversation = Conversation.from_dict(transcript.conversation)
+    except (KeyError, TypeError, ValueError):
+        return None  # an analysis from an older schema: health goes without it
+    signals = signals_from(stored, conversation)
+    openness = stored.results.get("openness")
+    if openness is not None and openness.version in UNCALIBRATED_OPENNESS:
+        signals = replace(signals, resistance=None)
+    return signals
 
 
 def record_for(session: Session) -> SessionRecord:
@@ -68,7 +66,23 @@ def history_for(engagement: Engagement) -> History:
         started=datetime.combine(engagement.start, time(), tzinfo=UTC),
         cadence_days=engagement.cadence_days,
         sessions=tuple(record_for(s) for s in sessions),
+        checkins=checkins_for(engagement),
+        commitments=commitments_for(engagement),
     )
+
+
+def checkins_for(engagement: Engagement) -> tuple[CheckIn, ...]:
+    """The client's answered after-session check-ins (from ``attunement.checkins``), oldest first."""
+    from attunement.checkins.services import history_checkins  # the app builds on practice
+
+    return history_checkins(engagement)
+
+
+def commitments_for(engagement: Engagement) -> tuple[Commitment, ...]:
+    """The coach-confirmed commitments both ways (from ``attunement.followup``), oldest first."""
+    from attunement.followup.services import history_commitments  # the app builds on practice
+
+    return history_commitments(engagement.client)
 
 
 def health_for(engagement: Engagement, now: datetime) -> Health:

@@ -240,6 +240,18 @@ def _analyse_into(analysis: Analysis, conversation: Conversation) -> None:
     analysis.status = Analysis.Status.DONE
     analysis.progress = 100
     analysis.save()
+    after_analysis(analysis.session, conversation)
+
+
+def after_analysis(session: Session, conversation: Conversation) -> None:
+    """Records derived from a finished analysis: the follow-up app proposes (unconfirmed)
+    commitments and memory cards for the coach to confirm."""
+    from attunement.followup.services import propose_from_transcript  # builds on practice
+
+    try:  # proposals are a convenience: their failure must not lose the analysis
+        propose_from_transcript(session, conversation)
+    except Exception:
+        log.exception("proposing commitments and memory cards for session %s failed", session.pk)
 
 
 def run_analysis(analysis_id: int) -> None:

@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "attunement.practice",
+    "attunement.checkins",
+    "attunement.library",
+    "attunement.followup",
 ]
 
 MIDDLEWARE = [

@@ -31,4 +31,11 @@ def _api() -> list:
     return [path("api/", api.urls)]
 
 
-urlpatterns = [*_accounts(), *_api(), path("", include("attunement.practice.urls"))]
+urlpatterns = [
+    *_accounts(),
+    *_api(),
+    path("", include("attunement.checkins.urls")),
+    path("", include("attunement.followup.urls")),
+    path("", include("attunement.library.urls")),
+    path("", include("attunement.practice.urls")),
+]

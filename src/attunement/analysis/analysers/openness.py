@@ -21,6 +21,12 @@ from attunement.analysis.analysers._connection_util import (
     phrase_pattern,
     share,
 )
+from attunement.analysis.analysers._resistance import (
+    MIN_GUARDED_RUN,
+    is_guarded,
+    resistance_markers,
+    resistance_signs,
+)
 from attunement.analysis.base import AnalysisContext, result
 from attunement.analysis.model import AnalyserResult, Layer, Marker
 from attunement.analysis.registry import hookimpl
@@ -41,7 +47,6 @@ FEATURES = TaggedPattern(
         "reporting": LEX["reporting"],
         "client_goal": LEX["client_goal"],
         "future": LEX["future"],
-        **{f"resistance:{k}": v for k, v in LEX["resistance"].items()},
     }
 )
 AFFIRM = re.compile(rf"^\W*(?:{'|'.join(LEX['affirm'])})\b", re.IGNORECASE)
@@ -55,9 +60,6 @@ NUMBER = re.compile(
 )
 # A reply this short to a yes/no question carries its meaning in the question.
 SHORT_REPLY_WORDS = 6
-# Guarded replies: very short answers to the coach's open invitations.
-GUARDED_WORDS = 3
-MIN_GUARDED_RUN = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +179,11 @@ def example_vectors(encoder: Any) -> dict[str, Any]:
     key = str(getattr(encoder, "name", type(encoder).__name__))
     if key not in _EXAMPLE_VECTORS:
         examples = lexicon("openness_examples.json")
-        _EXAMPLE_VECTORS[key] = {kind: encoder.encode(examples[kind]) for kind in TALK_TYPES}
+        from attunement.analysis.prototypes import stored_vectors  # kept on disk between runs
+
+        _EXAMPLE_VECTORS[key] = {
+            kind: stored_vectors(examples[kind], encoder) for kind in TALK_TYPES
+        }
     return _EXAMPLE_VECTORS[key]
 
 
@@ -223,22 +229,12 @@ def phrase_sides(call: TalkCall) -> tuple[int, int]:
 
 
 # --- The analyser --------------------------------------------------------------------------
-OPEN_QUESTION = re.compile(r"\b(?:what|how|tell me|describe|say more|walk me)\b", re.IGNORECASE)
-RESISTANCE_NOTES = {
-    "yes_but": "The client agreed and then turned it around ('yes, but'): there may be a "
-    "reservation that has not been explored yet.",
-    "minimising": "The client made light of the matter here; it may matter more than it sounds.",
-    "deflecting": "The conversation was steered away from the client here (towards others, or "
-    "off the topic).",
-    "doubt_coaching": "The client voiced doubt about the coaching itself: a chance to talk about "
-    "how you work together.",
-}
-
-
-def turn_features(text: str) -> dict[str, Any]:
-    """Feelings, disclosure, insight, reporting, goals, future and resistance in one turn."""
+def turn_features(text: str, coach_before: str = "") -> dict[str, Any]:
+    """Feelings, disclosure, insight, reporting, goals, future and resistance in one turn
+    (resistance is read against the coach's turn before it: see ``_resistance``)."""
+    plain = plain_speech(text)
     found: dict[str, list[str]] = {}
-    for tag, words in FEATURES.find(plain_speech(text)):
+    for tag, words in FEATURES.find(plain):
         found.setdefault(tag, []).append(words)
     return {
         "feelings": found.get("feeling", []),
@@ -247,19 +243,8 @@ def turn_features(text: str) -> dict[str, Any]:
         "reporting": found.get("reporting", []),
         "goal": found.get("client_goal", []),
         "future": found.get("future", []),
-        "resistance": {
-            tag.split(":")[1]: words for tag, words in found.items() if tag.startswith("resistance")
-        },
+        "resistance": resistance_signs(plain, coach_before),
     }
-
-
-def is_guarded(word_count: int, coach_before: str) -> bool:
-    """A reply of a word or three to the coach's open invitation to say more."""
-    return (
-        bool(coach_before)
-        and word_count <= GUARDED_WORDS
-        and bool(OPEN_QUESTION.search(coach_before))
-    )
 
 
 def label_turn(call: TalkCall, features: dict[str, Any], guarded: bool) -> dict[str, Any]:
@@ -279,7 +264,7 @@ def label_turn(call: TalkCall, features: dict[str, Any], guarded: bool) -> dict[
 
 class OpennessAnalyser:
     name: ClassVar[str] = "openness"
-    version: ClassVar[str] = "1.0"
+    version: ClassVar[str] = "1.1"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = ("encoder",)
     produces: ClassVar[tuple[str, ...]] = ("client_talk_type", "client_openness")
@@ -317,10 +302,20 @@ class OpennessAnalyser:
                 scores = meaning_scores(vectors[turn.index], examples)
                 call = blend_with_meaning(call, change, sustain, scores, previous)
             previous = call.talk_type
-            features = turn_features(turn.text)
-            labels[turn.index] = label_turn(call, features, is_guarded(count, before))
+            features = turn_features(turn.text, before)
+            guarded = is_guarded(turn.text, count, before)
+            labels[turn.index] = label_turn(call, features, guarded)
             evidence[turn.index] = features
-        return labels, evidence
+        return _guarded_only_when_repeated(labels), evidence
+
+
+def _guarded_only_when_repeated(labels: dict[int, dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """One short answer is ordinary; only a run of them says the client may be holding back."""
+    guarded = [i for i, label in labels.items() if "guarded" in label["resistance"]]
+    if len(guarded) < MIN_GUARDED_RUN:
+        for i in guarded:
+            labels[i]["resistance"] = [k for k in labels[i]["resistance"] if k != "guarded"]
+    return labels
 
 
 def openness_metrics(labels: dict[int, dict[str, Any]], n_turns: int) -> dict[str, Any]:
@@ -340,6 +335,7 @@ def openness_metrics(labels: dict[int, dict[str, Any]], n_turns: int) -> dict[st
         "reporting_turns": reporting,
         "reflection_share": share(insight, insight + reporting),
         "resistance": dict(sorted(resistance.items())),
+        "resistance_turns": sum(1 for label in labels.values() if label["resistance"]),
         "client_goal_turns": sorted(i for i, label in labels.items() if label["goal"]),
         "future_share": share(_count(labels, "future"), client),
         "course": openness_course(labels, n_turns),
@@ -394,7 +390,7 @@ def openness_markers(
         if label["insight"]
     ]
     markers += _talk_markers(name, labels)
-    markers += _resistance_markers(name, labels, evidence)
+    markers += resistance_markers(name, labels, evidence)
     markers += _summary_markers(name, labels, evidence)
     return markers
 
@@ -412,45 +408,6 @@ def _talk_markers(name: str, labels: dict[int, dict[str, Any]]) -> list[Marker]:
         if turns:
             words = tuple(dict.fromkeys(w for i in turns for w in labels[i]["talk_evidence"]))
             markers.append(Marker(name, f"{kind}_talk", turns, note, words[:12], Layer.OPENNESS))
-    return markers
-
-
-def _resistance_markers(
-    name: str, labels: dict[int, dict[str, Any]], evidence: dict[int, dict[str, Any]]
-) -> list[Marker]:
-    markers = []
-    for kind, note in RESISTANCE_NOTES.items():
-        turns = tuple(i for i in labels if kind in evidence[i]["resistance"])
-        if turns:
-            words = tuple(dict.fromkeys(w for i in turns for w in evidence[i]["resistance"][kind]))
-            markers.append(
-                Marker(
-                    name,
-                    kind,
-                    turns,
-                    note,
-                    words[:8],
-                    Layer.OPENNESS,
-                    notable=kind == "doubt_coaching",
-                    guide="warning-signs",
-                )
-            )
-    guarded = tuple(i for i, label in labels.items() if "guarded" in label["resistance"])
-    if len(guarded) >= MIN_GUARDED_RUN:
-        markers.append(
-            Marker(
-                name,
-                "guarded_replies",
-                guarded,
-                f"{len(guarded)} open invitations "
-                "got a reply of a few words: the client may be holding back, or "
-                "the questions may not yet feel safe to answer.",
-                (),
-                Layer.OPENNESS,
-                notable=True,
-                guide="warning-signs",
-            )
-        )
     return markers
 
 

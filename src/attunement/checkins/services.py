@@ -1,0 +1,143 @@
+"""Check-in use cases: ask, answer, predict, reply; and what the dashboard needs from them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+
+from attunement.checkins.models import Checkin, ContactTerms
+from attunement.practice.charts import line_chart
+from attunement.practice.models import Client, Engagement, Session
+from attunement.relationship.history import CheckIn
+
+RELATIONSHIP_CHECKIN_DAYS = 30  # the relationship check-in is monthly
+
+
+def new_checkin(client: Client, kind: str, session: Session | None = None) -> Checkin:
+    return Checkin.objects.create(client=client, kind=kind, session=session)
+
+
+@transaction.atomic
+def answer(
+    checkin: Checkin,
+    now: datetime,
+    *,
+    scores: dict[str, int] | None = None,
+    answers: dict[str, str],
+) -> bool:
+    """Store the client's answers once. False when the link was used in the meantime."""
+    # A conditional update, so two submissions racing each other cannot both be stored.
+    claimed = Checkin.objects.filter(pk=checkin.pk, answered_at__isnull=True).update(
+        answered_at=now
+    )
+    if not claimed:
+        return False
+    checkin.answered_at, checkin.scores, checkin.answers = now, scores, answers
+    checkin.save(update_fields=["answered_at", "scores", "answers"])
+    return True
+
+
+def predict(checkin: Checkin, predicted: dict[str, int]) -> None:
+    checkin.predicted = predicted
+    checkin.save(update_fields=["predicted"])
+
+
+def mark_replied(checkin: Checkin, now: datetime) -> None:
+    """Note that the coach answered a message (anything else has nothing to answer)."""
+    if checkin.kind != Checkin.Kind.MESSAGE or not checkin.answered:
+        return
+    checkin.replied_at = now
+    checkin.save(update_fields=["replied_at"])
+
+
+def terms_for(engagement: Engagement) -> ContactTerms:
+    """The engagement's contact terms; the defaults until the coach records their own."""
+    found = ContactTerms.objects.filter(engagement=engagement).first()
+    return found or ContactTerms(engagement=engagement)
+
+
+def save_terms(terms: ContactTerms, now: datetime) -> ContactTerms:
+    terms.updated = now
+    terms.save()
+    return terms
+
+
+# ---- reading --------------------------------------------------------------------------------
+
+
+def answered_session_checkins(client: Client) -> QuerySet[Checkin]:
+    return client.checkins.filter(  # type: ignore[attr-defined]
+        kind=Checkin.Kind.SESSION, answered_at__isnull=False
+    ).order_by("answered_at", "pk")
+
+
+def history_checkins(engagement: Engagement) -> tuple[CheckIn, ...]:
+    """The engagement's answered after-session check-ins, as the relationship rules read them.
+
+    A check-in made for a session of an earlier engagement stays with that engagement.
+    """
+    answered = answered_session_checkins(engagement.client).filter(
+        Q(session__isnull=True) | Q(session__engagement=engagement)
+    )
+    return tuple(
+        CheckIn(
+            when=c.answered_at,
+            scores=dict(c.scores or {}),
+            predicted=dict(c.predicted) if c.predicted else None,
+            ref=str(c.pk),
+        )
+        for c in answered
+        if c.answered_at is not None
+    )
+
+
+@dataclass(frozen=True)
+class Overdue:
+    checkin: Checkin
+    waited_hours: int
+    allowed_hours: int
+
+
+def overdue_messages(client: Client, now: datetime) -> list[Overdue]:
+    """Messages the coach has not answered within the agreed response time, oldest first."""
+    allowed = terms_for(_engagement(client)).response_hours
+    waiting = client.checkins.filter(  # type: ignore[attr-defined]
+        kind=Checkin.Kind.MESSAGE, answered_at__isnull=False, replied_at__isnull=True
+    ).order_by("answered_at")
+    return [
+        Overdue(m, int((now - m.answered_at).total_seconds() // 3600), allowed)
+        for m in waiting
+        if now - m.answered_at > timedelta(hours=allowed)
+    ]
+
+
+def _engagement(client: Client) -> Engagement:
+    from attunement.practice.services import engagement_for
+
+    return engagement_for(client)
+
+
+def relationship_checkin_due(client: Client, now: datetime) -> bool:
+    """True when no relationship check-in was asked for in the last month."""
+    since = now - timedelta(days=RELATIONSHIP_CHECKIN_DAYS)
+    asked = client.checkins.filter(kind=Checkin.Kind.RELATIONSHIP, created__gte=since)  # type: ignore[attr-defined]
+    return not asked.exists()
+
+
+def prediction_chart(checkins: list[Checkin]) -> str:
+    """Predicted against answered totals (out of 40), for check-ins that have both."""
+    both = [c for c in checkins if c.predicted and c.scores and c.answered_at]
+    if not both:
+        return ""
+    labels = [c.answered_at.strftime("%d %b") for c in both if c.answered_at]
+    series: dict[str, Any] = {
+        "Your prediction": [c.predicted_total for c in both],
+        "Client's answer": [c.total for c in both],
+    }
+    return line_chart(
+        labels, series, title="Your predictions against the client's check-ins", top=40
+    )

@@ -1,0 +1,234 @@
+"""The coach's check-in pages (owned, 404 for others) and the client's private-link page."""
+
+from __future__ import annotations
+
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from attunement.checkins import evidence, services
+from attunement.checkins.forms import (
+    ContactTermsForm,
+    MessageForm,
+    NewLinkForm,
+    PredictionForm,
+    RelationshipCheckinForm,
+    SessionCheckinForm,
+)
+from attunement.checkins.links import LinkProblem, make_token, read_token
+from attunement.checkins.models import Checkin
+from attunement.practice import health
+from attunement.practice import services as practice_services
+from attunement.practice.access import get_owned
+from attunement.practice.models import Client, Session
+from attunement.practice.views import _owns
+
+GET_POST = require_http_methods(["GET", "POST"])
+POST = require_http_methods(["POST"])
+CLIENT_FORMS: dict[str, Any] = {
+    Checkin.Kind.SESSION: SessionCheckinForm,
+    Checkin.Kind.RELATIONSHIP: RelationshipCheckinForm,
+    Checkin.Kind.MESSAGE: MessageForm,
+}
+
+
+def _held_sessions(client: Client) -> list[Session]:
+    engagement = practice_services.engagement_for(client)
+    return list(engagement.sessions.filter(status=Session.Status.HELD).order_by("-when")[:12])
+
+
+def _client_page(
+    request: HttpRequest, client: Client, form: NewLinkForm, status: int = 200
+) -> HttpResponse:
+    now = timezone.now()
+    checkins = list(client.checkins.select_related("session").order_by("-created"))  # type: ignore[attr-defined]
+    context = {
+        "client": client,
+        "checkins": checkins,
+        "form": form,
+        "now": now,
+        "chart": services.prediction_chart(sorted(checkins, key=lambda c: c.created)),
+        "gaps": [
+            (c, gap, abs(gap))
+            for c in checkins
+            if c.predicted and c.scores
+            for gap in [(c.predicted_total or 0) - (c.total or 0)]
+        ],
+        "overdue": services.overdue_messages(client, now),
+        "relationship_due": services.relationship_checkin_due(client, now),
+        "terms": services.terms_for(practice_services.engagement_for(client)),
+    }
+    return render(request, "checkins/client.html", context, status=status)
+
+
+@login_required
+@_owns(Client)
+def client_checkins(request: HttpRequest, pk: int) -> HttpResponse:
+    client = get_owned(Client, request, pk=pk)
+    practice_services.audit(request.user, client, "view check-ins", request.path)
+    form = NewLinkForm(sessions=_held_sessions(client))
+    asked = request.GET.get("session", "")
+    if asked.isdigit():  # from the session page; the form's choices still limit it to this client
+        form.initial["session"] = int(asked)
+    return _client_page(request, client, form)
+
+
+@login_required
+@POST
+@_owns(Client)
+def checkin_new(request: HttpRequest, pk: int) -> HttpResponse:
+    client = get_owned(Client, request, pk=pk)
+    sessions = _held_sessions(client)
+    form = NewLinkForm(request.POST, sessions=sessions)
+    if not form.is_valid():
+        return _client_page(request, client, form, status=400)
+    session = next((s for s in sessions if s.pk == form.cleaned_data["session"]), None)
+    checkin = services.new_checkin(client, form.cleaned_data["kind"], session)
+    return redirect("checkin_detail", pk=checkin.pk)
+
+
+def _detail(
+    request: HttpRequest,
+    checkin: Checkin,
+    prediction: PredictionForm,
+    status: int = 200,
+    refusal: str = "",
+) -> HttpResponse:
+    now = timezone.now()
+    is_open = not checkin.answered and not checkin.expired(now)
+    link = request.build_absolute_uri(reverse("checkin_answer", args=[make_token(checkin)]))
+    context = {
+        "checkin": checkin,
+        "client": checkin.client,
+        "link": link if is_open else "",
+        "expired": checkin.expired(now),
+        "prediction": prediction,
+        "labels": _answer_rows(checkin),
+        "refusal": refusal,
+    }
+    return render(request, "checkins/detail.html", context, status=status)
+
+
+def _answer_rows(checkin: Checkin) -> list[tuple[str, str]]:
+    from attunement.checkins.forms import DIFFERENTLY, ITEM_LABELS, MESSAGE, RELATIONSHIP_QUESTIONS
+
+    questions = {**RELATIONSHIP_QUESTIONS, "differently": DIFFERENTLY, "message": MESSAGE}
+    rows = [
+        (ITEM_LABELS[k], f"{v}/10") for k, v in (checkin.scores or {}).items() if k in ITEM_LABELS
+    ]
+    rows += [(questions.get(k, k), v or "(left blank)") for k, v in (checkin.answers or {}).items()]
+    return rows
+
+
+@login_required
+@_owns(Checkin)
+def checkin_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    checkin = get_owned(Checkin, request, pk=pk)
+    practice_services.audit(request.user, checkin.client, "view check-in", request.path)
+    return _detail(request, checkin, PredictionForm(initial=checkin.predicted or None))
+
+
+def _prediction_refusal(checkin: Checkin) -> str:
+    if checkin.kind != Checkin.Kind.SESSION:
+        return "Only after-session check-ins have scores to predict."
+    if checkin.answered:
+        return "The client has already answered: a prediction made now would not be a prediction."
+    return ""
+
+
+@login_required
+@POST
+@_owns(Checkin)
+def checkin_predict(request: HttpRequest, pk: int) -> HttpResponse:
+    checkin = get_owned(Checkin, request, pk=pk)
+    form = PredictionForm(request.POST)
+    refusal = _prediction_refusal(checkin)
+    if refusal or not form.is_valid():
+        return _detail(request, checkin, form, status=400, refusal=refusal)
+    services.predict(checkin, form.predicted())
+    return redirect("checkin_detail", pk=checkin.pk)
+
+
+@login_required
+@POST
+@_owns(Checkin)
+def checkin_replied(request: HttpRequest, pk: int) -> HttpResponse:
+    checkin = get_owned(Checkin, request, pk=pk)
+    services.mark_replied(checkin, timezone.now())
+    return redirect("checkin_detail", pk=checkin.pk)
+
+
+@login_required
+@GET_POST
+@_owns(Client)
+def contact_terms(request: HttpRequest, pk: int) -> HttpResponse:
+    client = get_owned(Client, request, pk=pk)
+    terms = services.terms_for(practice_services.engagement_for(client))
+    form = ContactTermsForm(request.POST or None, instance=terms)
+    if request.method == "POST" and form.is_valid():
+        services.save_terms(form.save(commit=False), timezone.now())
+        return redirect("client_checkins", pk=client.pk)
+    title = "Contact between sessions"
+    return render(request, "practice/form.html", {"form": form, "title": title, "client": client})
+
+
+@login_required
+@_owns(Client)
+def health_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+    client = get_owned(Client, request, pk=pk)
+    practice_services.audit(request.user, client, "view health evidence", request.path)
+    engagement = practice_services.engagement_for(client)
+    report = health.health_for(engagement, timezone.now())
+    context = {"client": client, "health": report, "reasons": evidence.explain(report, engagement)}
+    return render(request, "checkins/health.html", context)
+
+
+# ---- the client's page: no account, a private link ------------------------------------------
+
+PROBLEM_STATUS = {LinkProblem.TAMPERED: 404, LinkProblem.EXPIRED: 410, LinkProblem.USED: 410}
+
+
+def _problem(request: HttpRequest, problem: LinkProblem) -> HttpResponse:
+    context = {"problem": str(problem)}
+    return render(request, "checkins/link_problem.html", context, status=PROBLEM_STATUS[problem])
+
+
+def _private(view: Any) -> Any:
+    """Token pages: never cached; a referrer carries the origin only, never the token.
+
+    Not ``no-referrer``: browsers then send ``Origin: null`` and the CSRF check refuses the form.
+    """
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, token: str) -> HttpResponse:
+        response = view(request, token)
+        response["Referrer-Policy"] = "strict-origin"
+        return response
+
+    return never_cache(wrapped)
+
+
+@_private
+@GET_POST
+def checkin_answer(request: HttpRequest, token: str) -> HttpResponse:
+    now = timezone.now()
+    state = read_token(token, now)
+    if state.problem is not None or state.checkin is None:
+        return _problem(request, state.problem or LinkProblem.TAMPERED)
+    checkin = state.checkin
+    form = CLIENT_FORMS[checkin.kind](request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        scores = form.scores() if checkin.kind == Checkin.Kind.SESSION else None
+        if not services.answer(checkin, now, scores=scores, answers=form.answers()):
+            return _problem(request, LinkProblem.USED)
+        return render(request, "checkins/thanks.html", {"checkin": checkin})
+    terms = services.terms_for(practice_services.engagement_for(checkin.client))
+    context = {"checkin": checkin, "form": form, "terms": terms}
+    return render(request, "checkins/answer.html", context, status=400 if form.errors else 200)

@@ -1,0 +1,112 @@
+"""`attune guide`: search the guide, measure the search, and browse the question bank."""
+
+from __future__ import annotations
+
+import typer
+
+guide_app = typer.Typer(
+    help="The framework guide: search it, measure the search, browse the question bank.",
+    no_args_is_help=True,
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(guide_app, name="guide")
+
+
+def _encoder_choice(lexical: bool) -> object:
+    # None lets the guide use the installed encoder (per ATTUNE_ENCODER); False forces keywords.
+    return False if lexical else None
+
+
+@guide_app.command("search")
+def search_command(
+    query: str = typer.Argument(..., help="What you want help with, in your own words."),
+    limit: int = typer.Option(5, "--limit", "-n", min=1, max=50, help="How many answers."),
+    kind: str = typer.Option(
+        "", "--kind", help="Only these kinds, comma-separated: section, strategy, question."
+    ),
+    lexical: bool = typer.Option(False, "--lexical", help="Keyword search only."),
+    as_json: bool = typer.Option(False, "--json", help="Print the hits as JSON."),
+) -> None:
+    """Find the guide sections, strategies and questions that answer QUERY."""
+    import json
+    from dataclasses import asdict
+
+    from attunement.errors import AttuneError
+    from attunement.guide import search
+    from attunement.guide.lookup import KINDS
+
+    kinds = tuple(k.strip() for k in kind.split(",") if k.strip()) or KINDS
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        raise AttuneError(f"Unknown --kind {unknown}", f"use {', '.join(KINDS)}")
+    hits = search(query, limit=limit, kinds=kinds, encoder=_encoder_choice(lexical))
+    if as_json:
+        typer.echo(json.dumps([asdict(h) for h in hits], indent=2))
+        return
+    if not hits:
+        typer.echo(
+            "Nothing in the guide matched. Try other words, e.g. 'client keeps rescheduling'."
+        )
+        return
+    for rank, hit in enumerate(hits, 1):
+        typer.echo(f"{rank}. [{hit.kind}] {hit.title}  ({hit.id}, score {hit.score:.2f})")
+        if hit.kind != "question":
+            typer.echo(f"   {hit.snippet}")
+        if hit.section != hit.id:
+            typer.echo(f"   see section: {hit.section}")
+
+
+@guide_app.command("eval")
+def eval_command(
+    lexical: bool = typer.Option(False, "--lexical", help="Measure keyword search only."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """Share of the bundled test questions answered in the top three, and query latency."""
+    import json
+
+    from attunement.guide.evaluate import evaluate
+
+    report = evaluate(encoder=_encoder_choice(lexical))
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+        return
+    typer.echo(f"{report['queries']} test questions; aim: a median under {report['aim_ms']:.0f} ms")
+    for mode in report["modes"]:
+        verdict = "within aim" if mode["within_aim"] else "OVER AIM"
+        typer.echo(
+            f"{mode['mode']:>8}: top-3 {mode['top3_share']:.0%}, top-1 {mode['top1_share']:.0%}, "
+            f"median {mode['median_ms']:.1f} ms, max {mode['max_ms']:.1f} ms ({verdict})"
+        )
+        for miss in mode["misses"]:
+            typer.echo(f"          missed {miss['query']!r}: got {', '.join(miss['got'])}")
+    setup = ", ".join(f"{k} {v:.0f}" for k, v in report["setup"].items())
+    typer.echo(f"one-off setup (ms): {setup}")
+    if len(report["modes"]) == 1 and not lexical:
+        typer.echo("The sentence encoder is not installed: only keyword search was measured.")
+
+
+@guide_app.command("questions")
+def questions_command(
+    type: str | None = typer.Option(None, "--type", help="exploration, future-focused, …"),
+    phase: str | None = typer.Option(None, "--phase", help="initial, deepening or mature."),
+    client_type: str | None = typer.Option(None, "--client-type", help="resistant, executive, …"),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, help="How many questions."),
+) -> None:
+    """List questions from the bank for a type, phase and client type."""
+    from attunement.errors import AttuneError
+    from attunement.guide import CLIENT_TYPES, PHASES, QUESTION_TYPES, questions_for
+
+    for value, allowed, name in (
+        (type, QUESTION_TYPES, "--type"),
+        (phase, PHASES, "--phase"),
+        (client_type, CLIENT_TYPES, "--client-type"),
+    ):
+        if value is not None and value not in allowed:
+            raise AttuneError(f"Unknown {name} {value!r}", f"use one of {', '.join(allowed)}")
+    found = questions_for(type=type, phase=phase, client_type=client_type, limit=limit)
+    for question in found:
+        typer.echo(f"[{question.type}] {question.text}")
+    if not found:
+        typer.echo("No questions fit these filters; drop one of them.")

@@ -1,0 +1,180 @@
+"""The session preparation page, as plain data: what to remember and what the bond needs now.
+
+Suggestions come from the guide (``attunement.guide``: strategies by warning sign and phase,
+questions by phase) when it loads; otherwise from the small fallback below, written for this
+page, so the page never breaks because guide content is being edited.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from attunement.analysis.model import SessionAnalysis
+from attunement.followup.models import Commitment, MemoryCard
+from attunement.followup.services import due_soon
+from attunement.practice import health
+from attunement.practice.models import Client, Engagement, Session
+from attunement.relationship.health import Health
+from attunement.relationship.phase import PHASE_FOCUS, Phase
+
+log = logging.getLogger(__name__)
+MOMENTS = 6  # key moments shown from the last session
+SUGGESTIONS = 3  # strategies per sign, questions per phase
+
+# Used only when the guide cannot be loaded: one idea per warning sign, in our own words.
+FALLBACK_STRATEGIES: dict[str, str] = {
+    "missed-sessions": "Ask openly what makes the sessions hard to keep, without blame.",
+    "cadence-gap": "Check whether the agreed rhythm still suits the client's life.",
+    "withdrawal": "Slow down, explain what you are doing and why, and ask how the work feels.",
+    "surface-talk": "Invite one level deeper with an open question about what it means to them.",
+    "reluctance": "Name the hesitation gently and let the client choose the pace.",
+    "compliance-without-engagement": "Ask what the client learned from the actions, not only "
+    "whether they did them.",
+    "coach-working-harder": "Talk less, leave silences, hand the agenda back to the client.",
+    "low-checkin": "Ask what would make the next session more useful, and act on it.",
+    "checkin-drop": "Mention the change and ask what was different last time.",
+    "perfect-checkins": "Invite candid feedback: what is one thing you could do differently?",
+    "coach-promises-overdue": "Keep the promise before the session, or say when you will.",
+    "prediction-gap": "Ask how the session landed before assuming it went well.",
+}
+FALLBACK_QUESTIONS: dict[Phase, tuple[str, ...]] = {
+    Phase.INITIAL: (
+        "What would make these sessions feel safe enough to say what is really going on?",
+        "How will we both know this coaching is working for you?",
+    ),
+    Phase.DEEPENING: (
+        "What pattern do you notice when this keeps happening?",
+        "How much challenge from me is useful right now?",
+    ),
+    Phase.MATURE: (
+        "How has the way we work together changed since we started?",
+        "What does our relationship show you about how you relate to others?",
+    ),
+}
+
+
+@dataclass
+class Suggestion:
+    title: str
+    detail: str = ""
+    section: str = ""  # the guide section explaining it, for a link
+
+
+@dataclass
+class Profile:
+    """The client's newest barrier profile (``attunement.library``), if the coach made one."""
+
+    barriers: list[str] = field(default_factory=list)  # rated 2 or 3 of 3
+    client_type: str | None = None
+
+
+@dataclass
+class SignPlan:
+    sentence: str
+    rule: str
+    strategies: list[Suggestion] = field(default_factory=list)
+
+
+@dataclass
+class Preparation:
+    client: Client
+    engagement: Engagement
+    health: Health
+    phase_focus: str
+    last_session: Session | None
+    moments: list[dict[str, Any]]
+    due: list[Commitment]
+    remembered: list[MemoryCard]
+    signs: list[SignPlan]
+    questions: list[Suggestion]
+    from_guide: bool
+    today: date
+    for_barriers: list[Suggestion] = field(default_factory=list)
+    analysed: bool = False  # the last session has a finished analysis
+
+
+def key_moments(session: Session | None) -> list[dict[str, Any]]:
+    """The notable findings of the session's latest finished analysis, in transcript order."""
+    analysis = session.latest_analysis() if session else None
+    if analysis is None or not analysis.result:
+        return []
+    markers = SessionAnalysis.from_dict(analysis.result).markers  # already in turn order
+    return [
+        {"note": m.note, "turn": (m.turns[0] if m.turns else 0) + 1} for m in markers if m.notable
+    ][:MOMENTS]
+
+
+def profile_for(client: Client) -> Profile:
+    assessments = getattr(client, "barrier_assessments", None)  # absent without the library
+    newest = assessments.order_by("-created", "-id").first() if assessments is not None else None
+    if newest is None:
+        return Profile()
+    barriers = [b for b, rating in (newest.ratings or {}).items() if int(rating) >= 2]
+    return Profile(barriers, newest.client_type or None)
+
+
+def _strategy(found: Any) -> Suggestion:
+    return Suggestion(found.title, found.summary, found.section)
+
+
+def _guide_plans(
+    signs: list[SignPlan], phase: Phase, profile: Profile
+) -> tuple[list[Suggestion], list[Suggestion]] | None:
+    """Fill the signs' strategies; return the phase's questions and the strategies for the
+    client's barriers, from the guide. None if the guide cannot be loaded (its content is being
+    edited, or a file is broken)."""
+    try:
+        from attunement import guide
+
+        fit = {"phase": phase.value, "client_type": profile.client_type, "limit": SUGGESTIONS}
+        for plan in signs:
+            plan.strategies = [_strategy(s) for s in guide.strategies_for(sign=plan.rule, **fit)]
+        barriers = (
+            guide.strategies_for(barriers=profile.barriers, **fit) if profile.barriers else []
+        )
+        questions = [Suggestion(q.text) for q in guide.questions_for(**fit)]
+        return questions, [_strategy(s) for s in barriers]
+    except Exception as error:  # the page must still render; the log says why
+        log.warning("guide unavailable for the preparation page: %s", error)
+        return None
+
+
+def _fallback_plans(signs: list[SignPlan], phase: Phase) -> list[Suggestion]:
+    for plan in signs:
+        idea = FALLBACK_STRATEGIES.get(plan.rule)
+        plan.strategies = [Suggestion(idea)] if idea else []
+    return [Suggestion(q) for q in FALLBACK_QUESTIONS[phase]]
+
+
+def preparation_for(client: Client, engagement: Engagement, now: datetime) -> Preparation:
+    today = now.date()
+    state = health.health_for(engagement, now)
+    held = engagement.sessions.filter(status=Session.Status.HELD, when__lte=now)  # type: ignore[attr-defined]
+    last = held.order_by("-when", "-id").first()
+    signs = [SignPlan(s.sentence, s.rule) for s in state.reasons]
+    from_guide = _guide_plans(signs, state.phase, profile_for(client))
+    questions, for_barriers = from_guide or (_fallback_plans(signs, state.phase), [])
+    return Preparation(
+        client=client,
+        engagement=engagement,
+        health=state,
+        phase_focus=PHASE_FOCUS[state.phase],
+        last_session=last,
+        moments=key_moments(last),
+        due=due_soon(client, today),
+        remembered=list(client.memory_cards.filter(confirmed=True).order_by("kind", "created")),  # type: ignore[attr-defined]
+        signs=signs,
+        questions=questions,
+        from_guide=from_guide is not None,
+        today=today,
+        for_barriers=for_barriers,
+        analysed=_analysed(last),
+    )
+
+
+def _analysed(session: Session | None) -> bool:
+    analysis = session.latest_analysis() if session else None
+    return analysis is not None and bool(analysis.result)

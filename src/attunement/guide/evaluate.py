@@ -1,0 +1,116 @@
+"""How well the search answers coaches' questions: the share of the test questions whose
+expected section is in the top three, and how long a query takes, per search mode.
+
+Latency is measured, never asserted: the report states the figures against the 100 ms aim.
+Setup (building the index, loading the encoder, encoding the guide) is timed apart, because a
+running workspace pays it once.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from attunement.guide.loader import CONTENT, read_toml
+from attunement.guide.model import Guide, GuideError
+
+AIM_MS = 100.0
+TOP = 3
+
+
+@dataclass(frozen=True, slots=True)
+class TestQuery:
+    text: str
+    expect: tuple[str, ...]
+
+
+@dataclass
+class ModeResult:
+    mode: str
+    top3_share: float
+    top1_share: float
+    median_ms: float
+    max_ms: float
+    misses: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "mode": self.mode,
+            "top3_share": round(self.top3_share, 3),
+            "top1_share": round(self.top1_share, 3),
+            "median_ms": round(self.median_ms, 2),
+            "max_ms": round(self.max_ms, 2),
+            "within_aim": self.median_ms < AIM_MS,
+            "misses": self.misses,
+        }
+
+
+def eval_queries(
+    path: Path = CONTENT / "search_eval.toml", guide: Guide | None = None
+) -> list[TestQuery]:
+    from attunement.guide.loader import load
+
+    guide = guide or load()
+    queries = []
+    for raw in read_toml(path).get("query", []):
+        query = TestQuery(str(raw["text"]), tuple(raw["expect"]))
+        unknown = [e for e in query.expect if guide.get_section(e) is None]
+        if unknown:
+            raise GuideError(f"{path.name}: {query.text!r} expects unknown sections {unknown}",
+                             "use section ids from content/sections/")  # fmt: skip
+        queries.append(query)
+    return queries
+
+
+def run_mode(mode: str, queries: list[TestQuery], encoder: Any, guide: Guide | None) -> ModeResult:
+    from attunement.guide.lookup import search
+
+    hits3 = hits1 = 0
+    times: list[float] = []
+    misses = []
+    for query in queries:
+        started = time.perf_counter()
+        hits = search(query.text, limit=TOP, kinds=("section",), encoder=encoder, guide=guide)
+        times.append((time.perf_counter() - started) * 1000)
+        ids = [h.id for h in hits]
+        hits1 += bool(ids) and ids[0] in query.expect
+        if set(ids) & set(query.expect):
+            hits3 += 1
+        else:
+            misses.append({"query": query.text, "expect": list(query.expect), "got": ids})
+    n = max(len(queries), 1)
+    return ModeResult(mode, hits3 / n, hits1 / n, statistics.median(times), max(times), misses)
+
+
+def evaluate(encoder: Any = None, guide: Guide | None = None) -> dict[str, Any]:
+    """Both modes when an encoder is available (``encoder=None`` looks for the installed one)."""
+    from attunement.guide.lookup import index_for
+
+    setup: dict[str, float] = {}
+    started = time.perf_counter()
+    index = index_for(guide)
+    setup["index_ms"] = (time.perf_counter() - started) * 1000
+    queries = eval_queries(guide=guide)
+    modes = [run_mode("lexical", queries, False, guide)]
+    if encoder is None:
+        from attunement.guide.meaning import default_encoder
+
+        started = time.perf_counter()
+        encoder = default_encoder()
+        setup["encoder_load_ms"] = (time.perf_counter() - started) * 1000
+    if encoder:
+        from attunement.guide.meaning import prepare
+
+        started = time.perf_counter()
+        prepare(index, encoder)
+        setup["guide_vectors_ms"] = (time.perf_counter() - started) * 1000
+        modes.append(run_mode("blended", queries, encoder, guide))
+    return {
+        "queries": len(queries),
+        "aim_ms": AIM_MS,
+        "setup": {k: round(v, 1) for k, v in setup.items()},
+        "modes": [m.to_dict() for m in modes],
+    }

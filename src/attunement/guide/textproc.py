@@ -1,0 +1,96 @@
+"""Words for keyword search: lower case, compounds kept whole and split, stop words dropped,
+light suffix stripping, and a small list of coach-language synonyms.
+
+The stemmer is deliberately light: it only has to make "rescheduling", "rescheduled" and
+"reschedule" meet, not to be a linguist's stemmer. Query and documents go through the same
+function, so any oddity cancels out.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from attunement.guide.loader import CONTENT, read_toml
+
+WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+STOP_WORDS = """a an and are as at be been but by can do does for from had has have how i if in into is it
+    its me my of on or our so than that the their them then there these they this to too was we
+    what when where which who why will with would you your about just very really get got keep
+    keeps kept should could can't cannot don't do doing did done all am im i'm it's"""
+STOP = frozenset(STOP_WORDS.split())
+SUFFIXES = (
+    ("ational", "ate"), ("ization", "ize"), ("ations", ""), ("ation", ""), ("ness", ""),
+    ("ingly", ""), ("edly", ""), ("ings", ""), ("ing", ""), ("ies", "y"), ("ied", "y"),
+    ("ful", ""), ("ly", ""), ("ed", ""), ("es", ""), ("s", ""),
+)  # fmt: skip
+VOWELS = set("aeiouy")
+
+
+@cache
+def stem(word: str) -> str:
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    for suffix, replacement in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            root = word[: -len(suffix)] + replacement
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            if not VOWELS & set(root):
+                continue
+            word = root
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+        word = word[:-1]  # running -> runn -> run
+    if len(word) > 4 and word.endswith("ll"):
+        word = word[:-1]  # cancelled -> cancell -> cancel
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words; a hyphenated compound also yields its joined form ("no-show", "noshow")."""
+    out: list[str] = []
+    for match in WORD.findall(text.lower().replace("’", "'")):
+        parts = re.split(r"['-]", match)
+        if len(parts) > 1:
+            out.append("".join(parts))
+            out.extend(p for p in parts if p not in STOP and len(p) > 1)
+        elif match not in STOP:
+            out.append(match)
+    return out
+
+
+def terms(text: str) -> list[str]:
+    return [stem(w) for w in words(text)]
+
+
+@cache
+def synonyms(path: Path = CONTENT / "synonyms.toml") -> dict[str, frozenset[str]]:
+    """Each stemmed word mapped to the other stems of its synonym groups."""
+    table: dict[str, set[str]] = {}
+    for group in read_toml(path).get("groups", []):
+        # A compound ("no-show") stands for itself only, not for its parts ("show").
+        stems = {terms(phrase)[0] for phrase in group if terms(phrase)}
+        for term in stems:
+            table.setdefault(term, set()).update(stems - {term})
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def expand(query_terms: list[str], weight: float = 0.5) -> dict[str, float]:
+    """Query terms with their weights: each term 1.0, its synonyms ``weight`` unless present."""
+    out: dict[str, float] = {}
+    for term in query_terms:
+        out[term] = 1.0
+    table = synonyms()
+    for term in query_terms:
+        for other in table.get(term, ()):
+            out.setdefault(other, weight)
+    return out
+
+
+def plain(markdown: str) -> str:
+    """Markdown reduced to sentences for snippets: no markers, no link targets."""
+    text = re.sub(r"\]\([^)]*\)", "]", markdown)
+    text = re.sub(r"[#>*_`\[\]]", "", text)
+    return re.sub(r"^\s*-\s+", "", text, flags=re.MULTILINE)

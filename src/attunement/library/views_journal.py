@@ -1,0 +1,125 @@
+"""The coach's reflection journal and the export for supervision. Private to the coach."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from attunement.library import export
+from attunement.library.forms import ExportForm, JournalForm, posted
+from attunement.library.models import JournalEntry
+from attunement.library.prompts import PROMPTS
+from attunement.practice import services
+from attunement.practice.access import get_owned, owned
+from attunement.practice.models import Session
+from attunement.practice.views import _owns
+
+GET_POST = require_http_methods(["GET", "POST"])
+
+
+def _refuse_admin(request: HttpRequest) -> HttpResponse | None:
+    coach = getattr(request.user, "coach", None)
+    if coach is None or not coach.sees_client_content:
+        return render(request, "practice/no_clients_for_admins.html", status=403)
+    return None
+
+
+def _sessions(user: Any) -> Any:
+    return owned(Session, user).select_related("engagement__client").order_by("-when")
+
+
+@login_required
+def journal(request: HttpRequest) -> HttpResponse:
+    entries = owned(JournalEntry, request.user).select_related("session__engagement__client")
+    context = {"entries": entries.order_by("-created", "-id"), "prompts": PROMPTS}
+    return render(request, "library/journal.html", context)
+
+
+def _entry_form(request: HttpRequest, entry: JournalEntry | None) -> JournalForm:
+    initial: dict[str, Any] = {"prompt": request.GET.get("prompt", "free")}
+    session_id = request.GET.get("session", "")
+    if entry is None and session_id.isdigit():
+        initial["session"] = owned(Session, request.user).filter(pk=int(session_id)).first()
+    if entry is not None:
+        initial = {"prompt": entry.prompt, "session": entry.session, "text": entry.text}
+    return JournalForm(posted(request), initial=initial, sessions=_sessions(request.user))
+
+
+def _save(form: JournalForm, entry: JournalEntry) -> JournalEntry:
+    entry.prompt = form.cleaned_data["prompt"]
+    entry.session = form.cleaned_data["session"]
+    entry.text = form.cleaned_data["text"]
+    entry.save()
+    return entry
+
+
+def _entry_page(
+    request: HttpRequest, form: JournalForm, entry: JournalEntry | None
+) -> HttpResponse:
+    context = {"form": form, "entry": entry, "prompts": PROMPTS}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "library/journal_form.html", context, status=status)
+
+
+@login_required
+@GET_POST
+def entry_new(request: HttpRequest) -> HttpResponse:
+    refused = _refuse_admin(request)
+    if refused:
+        return refused
+    form = _entry_form(request, None)
+    if request.method == "POST" and form.is_valid():
+        _save(form, JournalEntry(coach=request.user.coach))  # type: ignore[union-attr]
+        return redirect("library:journal")
+    return _entry_page(request, form, None)
+
+
+@login_required
+@GET_POST
+@_owns(JournalEntry)
+def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_owned(JournalEntry, request, pk=pk)
+    form = _entry_form(request, entry)
+    if request.method == "POST" and form.is_valid():
+        _save(form, entry)
+        return redirect("library:journal")
+    return _entry_page(request, form, entry)
+
+
+@login_required
+@require_POST
+@_owns(JournalEntry)
+def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    get_owned(JournalEntry, request, pk=pk).delete()
+    return redirect("library:journal")
+
+
+@login_required
+@GET_POST
+def supervision_export(request: HttpRequest) -> HttpResponse:
+    """Choose sessions, download one HTML file; only sessions with the client's consent."""
+    refused = _refuse_admin(request)
+    if refused:
+        return refused
+    form = ExportForm(posted(request), sessions=export.exportable_sessions(request.user))
+    if request.method == "POST" and form.is_valid():
+        chosen = list(form.cleaned_data["sessions"])
+        html = export.render_export(
+            request.user,
+            chosen,
+            names=form.cleaned_data["names"],
+            transcripts=form.cleaned_data["transcripts"],
+        )
+        for client in {s.client for s in chosen}:
+            services.audit(request.user, client, "export for supervision", request.path)
+        response = HttpResponse(html, content_type="text/html; charset=utf-8")
+        stamp = timezone.localdate().isoformat()
+        response["Content-Disposition"] = f'attachment; filename="supervision-{stamp}.html"'
+        return response
+    status = 400 if request.method == "POST" else 200
+    return render(request, "library/export_form.html", {"form": form}, status=status)

@@ -1,0 +1,48 @@
+"""In a real Chromium: ask the box "client keeps rescheduling", open a section, write a journal
+entry. Same set-up as test_browser.py (Debian's Chromium driven by Playwright, live server)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from personas import make_member
+from test_browser import CHROMIUM, page, sign_in_with_password, snap  # noqa: F401 - fixture
+
+from attunement.library.models import JournalEntry
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.xdist_group("browser"),
+    pytest.mark.skipif(
+        shutil.which(CHROMIUM) is None,
+        reason="Chromium is not installed at /usr/bin/chromium; run `bash scripts/system-deps`",
+    ),
+]
+
+
+def test_a_coach_asks_the_box_opens_a_section_and_writes_a_journal_entry(page, live_server):  # noqa: F811
+    make_member("dana")
+    sign_in_with_password(page, live_server.url, "dana")
+    page.wait_for_url(live_server.url + "/")
+
+    page.fill("#ask-q", "client keeps rescheduling")
+    answers = page.locator("#ask-results .hit a").first
+    answers.wait_for()  # the HTMX answers arrived below the box
+    snap(page, "library-01-ask")
+    title = answers.inner_text()
+    answers.click()
+    page.wait_for_url("**/guide/**")
+    assert title in page.inner_text("main h1")
+    snap(page, "library-02-section")
+
+    page.get_by_role("link", name="Journal").click()
+    page.get_by_role("link", name="Write an entry").click()
+    page.select_option("[name=prompt]", "frustration")
+    page.fill("[name=text]", "I pushed for an action plan before she was ready.")
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/journal/")
+    assert "I pushed for an action plan" in page.inner_text("main")
+    snap(page, "library-03-journal")
+    assert JournalEntry.objects.get().text.startswith("I pushed")
+    assert page.csp_violations == []

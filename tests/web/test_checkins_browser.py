@@ -1,0 +1,117 @@
+"""The check-in link in a real Chromium: the coach makes it, the client answers, the dashboard sees it.
+
+Uses the browser set-up of ``test_browser.py`` (Debian's Chromium, screenshots under
+``test-artifacts/browser/``, content-security-policy violations collected and asserted empty).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from checkin_factories import make_checkin_of
+from personas import make_client_of, make_member, make_session_of
+from test_browser import CHROMIUM_ARGS, page, pytestmark, sign_in_with_password, snap
+
+from attunement.relationship.history import CHECKIN_ITEMS
+
+__all__ = ["CHROMIUM_ARGS", "page", "pytestmark"]
+
+LOW = {"heard_respected": 4, "worked_on_wanted": 3, "approach_fits": 3, "overall": 2}
+EARLIER = {"heard_respected": 8, "worked_on_wanted": 8, "approach_fits": 8, "overall": 8}
+
+
+def set_slider(tab: Any, name: str, value: int) -> None:
+    """Move a slider the way a keyboard user does: to 0, then step right."""
+    slider = tab.locator(f"input[name={name}]")
+    slider.press("Home")
+    for _ in range(value):
+        slider.press("ArrowRight")
+
+
+@pytest.fixture
+def coach_with_session(db: Any) -> Any:
+    dana = make_member("dana")
+    omar = make_client_of(dana, name="Omar Haddad")
+    session = make_session_of(omar)
+    # An earlier answered check-in, so the one the client sends below is a visible drop.
+    make_checkin_of(session, answered_at=datetime.now(UTC) - timedelta(days=10), scores=EARLIER)
+    return dana, omar, session
+
+
+def test_a_client_answers_a_checkin_link_once_and_the_coach_sees_the_drop(
+    page, live_server, coach_with_session
+):
+    _dana, omar, session = coach_with_session
+    sign_in_with_password(page, live_server.url, "dana")
+    page.wait_for_url(live_server.url + "/")
+    page.goto(f"{live_server.url}/clients/{omar.pk}/checkins/")
+    page.select_option("[name=kind]", "session")
+    page.select_option("[name=session]", str(session.pk))
+    page.get_by_role("button", name="Make the link").click()
+    page.wait_for_url("**/checkins/*/")
+    for item in CHECKIN_ITEMS:
+        set_slider(page, item, 9)
+    snap(page, "20-checkin-link-and-prediction")
+    page.get_by_role("button", name="Save my prediction").click()
+    assert "You predicted 36/40" in page.inner_text("main")
+    link = page.input_value("#private-link")
+
+    # The client, in a browser with no account and no cookies.
+    visitor = page.context.browser.new_context().new_page()
+    visitor.csp_violations = []
+    visitor.on(
+        "console",
+        lambda m: "Content Security Policy" in m.text and visitor.csp_violations.append(m.text),
+    )
+    visitor.goto(link)
+    for item, value in LOW.items():
+        set_slider(visitor, item, value)
+    assert visitor.inner_text("output[for=id_overall]") == "2"  # the number follows the slider
+    visitor.fill("[name=differently]", "<b>Listen</b> before suggesting exercises.")
+    visitor.get_by_role("button", name="Send").click()
+    assert "plain text" in visitor.inner_text(".has-error")
+    snap(visitor, "21-checkin-error-by-the-field")
+    visitor.fill("[name=differently]", "Listen before suggesting exercises.")
+    for item, value in LOW.items():  # a refused form comes back with the sliders as sent
+        set_slider(visitor, item, value)
+    visitor.get_by_role("button", name="Send").click()
+    assert "your answers have arrived" in visitor.inner_text("main")
+    snap(visitor, "22-checkin-thanks")
+
+    visitor.goto(link)
+    assert "already been used" in visitor.inner_text("main")
+    snap(visitor, "23-checkin-used")
+    visitor.goto(link[:-3] + ("abc" if not link.endswith("abc/") else "xyz") + "/")
+    assert "not valid" in visitor.inner_text("main")
+    snap(visitor, "24-checkin-tampered")
+    assert visitor.csp_violations == []
+    visitor.context.close()
+
+    page.goto(live_server.url + "/")
+    row = page.locator("tr", has_text="Omar Haddad")
+    assert "last check-in 12/40" in row.inner_text()
+    assert row.locator(".band").inner_text().startswith(("Strained", "At risk"))
+    snap(page, "25-dashboard-with-checkin-reason")
+    row.get_by_role("link", name="last check-in 12/40, down 20 from the one before").click()
+    page.wait_for_url("**/clients/*/health/#sign-checkin-drop")
+    assert "Check-in of" in page.inner_text("#sign-checkin-drop")
+    snap(page, "26-reason-evidence")
+    page.goto(f"{live_server.url}/clients/{omar.pk}/checkins/")
+    assert page.locator(".chart-box svg").is_visible()
+    assert "you expected 24 more" in page.inner_text(".chart-box")
+    snap(page, "28-checkins-prediction-chart")
+    assert page.csp_violations == []
+
+
+def test_an_expired_link_tells_the_client_to_ask_for_a_new_one(page, live_server, db):
+    from attunement.checkins.links import make_token
+
+    session = make_session_of(make_client_of(make_member("dana")))
+    old = make_checkin_of(session, created=datetime.now(UTC) - timedelta(days=30))
+    page.goto(f"{live_server.url}/c/{make_token(old)}/")
+    body = page.inner_text("main")
+    assert "This link has expired" in body and "Ask your coach for a new link" in body
+    snap(page, "27-checkin-expired")
+    assert page.csp_violations == []

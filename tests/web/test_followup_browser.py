@@ -1,0 +1,69 @@
+"""In a real Chromium: a coach confirms a memory card found in a transcript, then opens and
+prints the preparation page. Same browser set-up as ``test_browser.py`` (its fixture is reused)."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from test_browser import page, pytestmark, sign_in_with_password, snap  # noqa: F401
+
+from attunement.practice import services
+
+TRANSCRIPT = """Dana: Where would you like to start?
+Omar: My manager Sarah keeps moving the deadline. Honesty really matters to me.
+Dana: What would you like to do about it?
+Omar: I'm going to talk to Sarah by Friday.
+Dana: Good. I'll send you the article on difficult conversations tomorrow.
+"""
+
+
+@pytest.fixture
+def coach_with_a_session(db):
+    from personas import make_client_of, make_member, make_session_of
+
+    user = make_member("dana")
+    client = make_client_of(user)
+    session = make_session_of(client)
+    services.upload_transcript(session, SimpleUploadedFile("omar.txt", TRANSCRIPT.encode()))
+    return client
+
+
+def test_a_coach_confirms_a_memory_card_and_prints_the_preparation_page(
+    page,  # noqa: F811
+    live_server,
+    coach_with_a_session,
+):
+    client = coach_with_a_session
+    sign_in_with_password(page, live_server.url, "dana")
+    page.wait_for_url(live_server.url + "/")
+
+    page.goto(f"{live_server.url}/clients/{client.pk}/memory/")
+    card = page.locator(".proposals li", has_text="manager, Sarah")
+    snap(page, "followup-01-proposed-cards")
+    card.get_by_role("button", name="Confirm").click()
+    page.wait_for_selector("section:has(h2:text('Confirmed')) >> text=manager, Sarah")
+
+    page.goto(f"{live_server.url}/clients/{client.pk}/commitments/")
+    page.locator(".proposals li", has_text="talk to Sarah").get_by_role(
+        "button", name="Confirm"
+    ).click()
+    page.wait_for_selector("table >> text=talk to Sarah")
+    snap(page, "followup-02-ledger")
+
+    page.goto(f"{live_server.url}/clients/{client.pk}/prepare/")
+    body = page.inner_text("main")
+    assert "manager, Sarah" in body and "talk to Sarah" in body
+    assert "The phase's focus" in body and "Questions you might ask" in body
+    snap(page, "followup-03-prepare")
+
+    page.emulate_media(media="print")
+    assert not page.locator("header.top").is_visible()  # the print stylesheet hides the chrome
+    assert page.locator("h1", has_text="Preparing the next session").is_visible()
+    page.pdf(path=str(_artifact("followup-04-prepare.pdf")))
+    assert page.csp_violations == []
+
+
+def _artifact(name: str):
+    from test_browser import ARTIFACTS
+
+    return ARTIFACTS / name
