@@ -86,6 +86,21 @@ def test_int8_encoder_in_one_batch_keeps_the_reference_cosines_between_sentences
     assert (vectors[:, :16] @ FIRST_DIMS.T).argmax(axis=1).tolist() == list(range(len(SENTENCES)))
 
 
+def test_a_repeated_text_is_encoded_once_and_gets_the_same_vector(int8: enc.OnnxEncoder) -> None:
+    before = int8.encoded
+    vectors = int8.encode(["Mm-hmm.", "I keep putting the call off.", "Mm-hmm."])
+    assert int8.encoded - before == 2
+    assert vectors.shape == (3, enc.DIMENSION)
+    np.testing.assert_array_equal(vectors[0], vectors[2])
+
+
+def test_a_very_long_turn_is_cut_to_the_token_limit_not_refused(int8: enc.OnnxEncoder) -> None:
+    monologue = "I went back over the whole week again and again. " * 60
+    assert len(int8.tokenizer.encode(monologue).ids) == enc.MAX_TOKENS
+    (vector,) = int8.encode([monologue])
+    assert abs(float(np.linalg.norm(vector)) - 1.0) < 1e-5
+
+
 def test_encoding_writes_nothing_under_home_and_disables_telemetry_first(
     tmp_path: Path, data_dir: Path
 ) -> None:

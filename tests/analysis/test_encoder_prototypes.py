@@ -149,3 +149,47 @@ def test_classify_turns_uses_the_sessions_turn_vectors(
     assert predictions is not None
     assert {i: p.label for i, p in predictions.items()} == {0: "question", 2: "reflection"}
     assert prototypes.classify_turns(AnalysisContext(ctx.conversation), "testmoves", [0]) is None
+
+
+class ModelFileEncoder(KeywordEncoder):
+    """A stand-in with a model file, like the real encoder: its example vectors are stored."""
+
+    path = "/models/keywords-v1.onnx"
+
+
+TEXTS = [e.text for e in EXAMPLES]
+
+
+def test_example_vectors_are_read_back_from_the_data_folder_in_a_later_run() -> None:
+    first = prototypes.stored_vectors(TEXTS, ModelFileEncoder())
+    later_run = ModelFileEncoder()
+    again = prototypes.stored_vectors(TEXTS, later_run)
+    assert later_run.calls == 0
+    np.testing.assert_array_equal(first, again)
+
+
+def test_another_model_or_other_texts_are_encoded_afresh() -> None:
+    prototypes.stored_vectors(TEXTS, ModelFileEncoder())
+    rebuilt = ModelFileEncoder()
+    rebuilt.path = "/models/keywords-v2.onnx"
+    prototypes.stored_vectors(TEXTS, rebuilt)
+    edited = ModelFileEncoder()
+    prototypes.stored_vectors([*TEXTS, "What would help most?"], edited)
+    assert rebuilt.calls == edited.calls == 1
+
+
+def test_a_damaged_stored_file_is_encoded_again_and_replaced() -> None:
+    file = prototypes.vector_cache_file(Path(ModelFileEncoder.path).name, TEXTS)
+    file.parent.mkdir(parents=True)
+    file.write_bytes(b"not a numpy file")
+    encoder = ModelFileEncoder()
+    vectors = prototypes.stored_vectors(TEXTS, encoder)
+    assert encoder.calls == 1 and vectors.shape == (len(TEXTS), len(AXES) + 1)
+    np.testing.assert_array_equal(np.load(file), vectors)
+
+
+def test_an_encoder_without_a_model_file_stores_nothing(tmp_path: Path) -> None:
+    encoder = KeywordEncoder()
+    prototypes.stored_vectors(TEXTS, encoder)
+    prototypes.stored_vectors(TEXTS, encoder)
+    assert encoder.calls == 2

@@ -55,3 +55,15 @@ def test_importing_the_encoder_disables_onnxruntime_telemetry_before_onnxruntime
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "1"
+
+
+def test_a_new_build_removes_the_earlier_builds_beside_it_and_nothing_else(tmp_path) -> None:
+    models = tmp_path / "models"
+    models.mkdir()
+    new = models / f"{enc.ENCODER_NAME}-bbbbbbbbbbbb.onnx"
+    old = models / f"{enc.ENCODER_NAME}-aaaaaaaaaaaa.onnx"
+    other = models / "something-else.onnx"
+    for path in (new, old, other):
+        path.write_bytes(b"x")
+    assert enc.remove_superseded(new) == [old]
+    assert sorted(p.name for p in models.iterdir()) == sorted([new.name, other.name])

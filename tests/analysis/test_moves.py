@@ -136,3 +136,183 @@ def test_metrics_count_main_moves_and_reflections_per_question(make_conversation
     metrics = moves(conversation).metrics
     assert metrics["main"] == {"question": 1, "reflection": 1}
     assert metrics["reflections_per_question"] == 1.0
+
+
+@pytest.mark.parametrize(
+    "coach",
+    [
+        "I went through a divorce myself a few years ago.",
+        "I have been dealing with something similar at work.",
+        "I can totally relate, my sister and I used to argue like that.",
+        "What helped me was a walk before breakfast.",
+        "I personally find mornings the hardest.",
+        "I also have trouble sleeping when work piles up.",
+        "I hear you, I've been through the same with my own manager.",
+        "Same here, the dark evenings get to me as well.",
+        "A few friends of mine changed careers in their forties.",
+        "Sometimes I take a long bath when the week has been rough.",
+    ],
+)
+def test_the_coach_telling_of_their_own_life_is_self_disclosure(coach) -> None:
+    assert main_move(coach) == "self_disclosure"
+
+
+def test_self_disclosure_leads_a_turn_even_with_a_question_after_it() -> None:
+    turn = "I went through a break-up last year and it took months. How long were you together?"
+    assert main_move(turn) == "self_disclosure"
+
+
+@pytest.mark.parametrize(
+    "coach",
+    [
+        "Don't worry, things will get better.",
+        "I'm sure it will work out in the end.",
+        "It's not your fault.",
+        "A lot of people feel anxious about going back to work.",
+        "This year has been hard for everyone.",
+        "You've got this.",
+        "I know you can do it.",
+        "There's nothing wrong with you.",
+        "You sound like a very caring friend.",
+        "That was a brave decision.",
+    ],
+)
+def test_reassurance_is_an_affirmation(coach) -> None:
+    assert main_move(coach) == "affirmation"
+
+
+@pytest.mark.parametrize(
+    "coach",
+    [
+        "I hope this chat helped a little.",
+        "All the best with the move.",
+        "I'm glad I could help. Take care.",
+        "Thanks for reaching out today.",
+        "You too! Have a good rest of your evening.",
+        "Goodbye for now.",
+        "Thank you, and you are so welcome.",
+        "I'm so glad I could help.",
+    ],
+)
+def test_good_wishes_and_thanks_that_close_a_talk_are_structuring(coach) -> None:
+    assert main_move(coach) == "structuring"
+
+
+@pytest.mark.parametrize(
+    "coach",
+    [
+        "Try writing your worries down before bed.",
+        "Just focus on one small step at a time.",
+        "Reach out to your old team and ask for a reference.",
+        "If I were you, I would talk to your manager first.",
+        "It's best to take a short break every hour.",
+        "I highly recommend a walk at lunchtime.",
+    ],
+)
+def test_telling_the_client_what_to_do_is_advice(coach) -> None:
+    assert main_move(coach) == "advice"
+
+
+@pytest.mark.parametrize(
+    "coach",
+    [
+        "Have you thought about talking to a counsellor?",
+        "Have you tried a short walk after dinner?",
+        "Would you feel comfortable asking your sister for help?",
+        "Is it possible to work from home a couple of days a week?",
+        "What would you think about trying it for two weeks?",
+        "Is there anyone at work you could talk to?",
+        "Do you have a friend you can lean on this week?",
+        "Maybe a short course in the evenings?",
+    ],
+)
+def test_a_suggestion_put_as_a_question_is_advice(coach) -> None:
+    assert main_move(coach) == "advice"
+
+
+@pytest.mark.parametrize(
+    "coach",
+    [
+        "The good news is that the cough usually clears within a month.",
+        "I just want to let you know that the clinic is open on Saturdays.",
+        "I'm going to write down that you'd like to cut back.",
+    ],
+)
+def test_the_coach_telling_what_they_know_or_will_do_is_information(coach) -> None:
+    assert main_move(coach) == "information"
+
+
+@pytest.mark.parametrize(
+    "coach",
+    [
+        "So you feel like nobody at work listens?",
+        "So, you're not sure the course is for you?",
+        "Okay, so you're worn out by the evenings?",
+        "It sounds like the move has unsettled everyone?",
+    ],
+)
+def test_a_reflection_said_with_a_rising_voice_is_a_reflection(coach) -> None:
+    assert main_move(coach) == "reflection"
+
+
+def test_a_question_that_only_checks_understanding_leaves_the_reflection_leading() -> None:
+    call = classify_turn(turn_text("You want more time with the kids. Is that right?"), set())
+    assert call.main == "reflection"
+    assert call.moves == ("reflection", "facilitation")
+
+
+def test_a_turn_that_reflects_along_the_way_gets_its_reflection_depth() -> None:
+    call = classify_turn(turn_text("The late shifts are hard on you? What would help?"), set())
+    assert call.main == "question"
+    assert call.reflection in ("simple", "complex")
+
+
+def test_a_real_question_with_a_rising_voice_carries_no_reflection() -> None:
+    call = classify_turn(turn_text("What would help with the late shifts?"), set())
+    assert call.reflection is None
+
+
+@pytest.mark.parametrize(
+    "coach",
+    [
+        "There are helplines you can ring at any hour.",
+        "Apparently the waiting list is shorter in spring.",
+        "From what I've read, the first month is the hardest.",
+    ],
+)
+def test_pointing_to_resources_or_what_is_known_is_information(coach) -> None:
+    assert main_move(coach) == "information"
+
+
+def test_what_i_am_hearing_opens_a_reflection_even_before_a_question_word() -> None:
+    assert main_move("So what I'm hearing is that weekends are when it slips?") == "reflection"
+
+
+def test_giving_back_what_the_client_mentioned_is_a_reflection() -> None:
+    assert main_move("You mentioned your brother helps on Sundays.") == "reflection"
+
+
+@pytest.mark.parametrize(
+    ("coach", "depth"),
+    [
+        # Read as a reflection only because it speaks about the client: simple unless a
+        # feeling, meaning or value is named.
+        ("Your brother drives over most weekends now", "simple"),
+        ("Your brother drives over most weekends and you worry about him", "complex"),
+    ],
+)
+def test_a_reflection_read_without_a_cue_is_complex_only_when_it_names_more(coach, depth) -> None:
+    call = classify_turn(turn_text(coach), set())
+    assert (call.main, call.reflection) == ("reflection", depth)
+
+
+def test_the_clients_own_words_said_back_with_a_rising_voice_are_a_reflection() -> None:
+    client = "The late shifts are wearing me out and the kids hardly see me."
+    assert main_move("Late shifts, and the kids hardly see you?", client) == "reflection"
+    assert main_move("Late shifts, and the kids hardly see you?") == "question"
+
+
+def test_naming_how_the_client_feels_after_i_understand_is_a_complex_reflection() -> None:
+    call = classify_turn(turn_text("I can see how frustrated you are with her."), set())
+    assert (call.main, call.reflection) == ("reflection", "complex")
+    assert main_move("I totally understand.") == "affirmation"

@@ -21,6 +21,16 @@ def questions(conversation):
         "I'm wondering what that was like for you.",
         "Could you walk me through a normal morning",
         "You felt let down?",
+        "So how sure are you that you can keep it up",
+        "Let me ask you this, thinking of the last month, how often did you walk",
+        "And after all that, do you still want the job",
+        "I'm just wondering where you are with all this.",
+        "I'm sort of wondering if we could pause here.",
+        "Remind me why this matters to you.",
+        "If you could just give me a rough idea of when it began.",
+        "I wanted to check in and see how the week went.",
+        "Any other thoughts",
+        "So that is the plan, is that right",
     ],
 )
 def test_a_sentence_counts_as_a_question_with_or_without_its_question_mark(sentence) -> None:
@@ -29,7 +39,20 @@ def test_a_sentence_counts_as_a_question_with_or_without_its_question_mark(sente
 
 @pytest.mark.parametrize(
     "sentence",
-    ["What I mean is that it was late.", "You went to the meeting.", "Okay, right."],
+    [
+        "What I mean is that it was late.",
+        "You went to the meeting.",
+        "Okay, right.",
+        "You know what?",
+        "What is happening is that your body gets used to it.",
+        "What I'm hearing is that the job matters a great deal.",
+        'It is almost like, "how could I ever manage that."',
+        "I want to make sure you know how to take it.",
+        "You made a list, and anything else you think of can go on it later.",
+        "One good thing, is that you can join from home.",
+        "It is hard, but do your best.",
+        "You feel sure you could go ahead and do that.",
+    ],
 )
 def test_a_plain_statement_is_not_a_question(sentence) -> None:
     assert not is_question(sentence)
@@ -56,6 +79,105 @@ def test_a_plain_statement_is_not_a_question(sentence) -> None:
     ],
 )
 def test_question_form_tells_open_invitations_from_closed_checks(sentence, form) -> None:
+    assert question_form(sentence) == form
+
+
+@pytest.mark.parametrize(
+    ("sentence", "form"),
+    [
+        # A name or a preamble before the question proper.
+        ("Maria, could you give me an example?", "open"),
+        ("So, given how the week went, what would you change?", "open"),
+        ("Now, if the car was gone, can you think of anything else you could do?", "open"),
+        # A subordinate clause first: "when you…" sets the scene, "how…" asks.
+        ("When you picture next year, how do you hope it looks?", "open"),
+        # A restart: the question after the break is the one asked.
+        ("Is it-- why'd he stop?", "open"),
+        ("Did- have you spoken to him since?", "closed"),
+        # A word broken off and restarted, or a few words said twice.
+        ("Wh-what stops you?", "open"),
+        ("Where do you- where do you feel you are with it?", "open"),
+        # A question joined on with "and".
+        ("That sounds good and is there anything else on your list?", "open"),
+        ("You went on your own and did you enjoy it?", "closed"),
+        # A tag after a statement checks.
+        ("You said it was hard, is that right?", "closed"),
+        ("Or is it something else?", "closed"),
+    ],
+)
+def test_each_clause_built_as_a_question_is_read_on_its_own(sentence, form) -> None:
+    assert question_form(sentence) == form
+
+
+@pytest.mark.parametrize(
+    ("sentence", "form"),
+    [
+        ("On a scale of one to ten, how ready are you?", "closed"),
+        ("Where would you put yourself on that scale?", "closed"),
+        ("So, tell me, on a scale of one to ten, how important is this?", "closed"),
+        ("If you had to pick a number out of ten, what number would it be?", "closed"),
+    ],
+)
+def test_a_scaling_question_asks_for_a_number(sentence, form) -> None:
+    assert question_form(sentence) == form
+
+
+@pytest.mark.parametrize(
+    ("sentence", "form"),
+    [
+        ("Do you have any thoughts about what might help?", "open"),
+        ("Have you thought about how you might start?", "open"),
+        ("I'm wondering if you have any ideas on how to begin.", "open"),
+        ("Any thoughts on what comes next?", "open"),
+        ("And the new job, any thoughts on how it is going?", "open"),
+        ("Any other things that worry you?", "open"),
+        ("Anything else?", "open"),
+        ("Any other tablets?", "closed"),
+        ("Do you have the leaflet?", "closed"),
+    ],
+)
+def test_a_question_about_the_clients_own_ideas_is_open(sentence, form) -> None:
+    assert question_form(sentence) == form
+
+
+@pytest.mark.parametrize(
+    ("sentence", "form"),
+    [
+        ("Would you be willing to tell me more about that?", "open"),
+        ("Do you want to say a bit more about it?", "open"),
+        # Asking leave to raise a topic is a yes or a no.
+        ("Would you like to talk about the move today?", "closed"),
+        ("Would you like some water?", "closed"),
+    ],
+)
+def test_a_yes_no_question_that_asks_for_more_in_the_clients_words_is_open(sentence, form) -> None:
+    assert question_form(sentence) == form
+
+
+@pytest.mark.parametrize(
+    ("sentence", "form"),
+    [
+        ("Where do you keep the tablets?", "closed"),
+        ("W-where did you park?", "closed"),
+        ("Where would you like to start?", "open"),
+        ("Where do you think this is heading?", "open"),
+        ("What was your partner's name?", "closed"),
+    ],
+)
+def test_a_question_about_a_place_or_a_name_is_closed(sentence, form) -> None:
+    assert question_form(sentence) == form
+
+
+@pytest.mark.parametrize(
+    ("sentence", "form"),
+    [
+        ("I'm just wondering where you are with all this.", "open"),
+        ("I'm really interested to know what you've been thinking.", "open"),
+        ("Remind me why this matters to you.", "open"),
+        ("I'm sort of wondering if we could pause here.", "closed"),
+    ],
+)
+def test_a_wondering_or_a_request_without_a_question_mark_has_a_form(sentence, form) -> None:
     assert question_form(sentence) == form
 
 

@@ -18,6 +18,9 @@ generate_session = cache(_generate)
 GOOD = SessionSpec(seed=7, coach="Joanna Reyes", client="Maya Lindqvist", quality="good")
 STRAINED = replace(GOOD, quality="strained")
 MIXED = replace(GOOD, quality="mixed", minutes=40)
+COMPLIANT = replace(GOOD, quality="compliant")
+QUALITIES = [GOOD, STRAINED, MIXED, COMPLIANT]
+QUALITY_IDS = ["good", "strained", "mixed", "compliant"]
 
 
 def client_word_share(conversation: Conversation) -> float:
@@ -48,7 +51,7 @@ def test_another_seed_gives_another_session() -> None:
     assert generate_session(GOOD).turns != generate_session(replace(GOOD, seed=8)).turns
 
 
-@pytest.mark.parametrize("spec", [GOOD, STRAINED, MIXED], ids=["good", "strained", "mixed"])
+@pytest.mark.parametrize("spec", QUALITIES, ids=QUALITY_IDS)
 def test_speakers_alternate_so_no_two_turns_of_one_speaker_follow_each_other(spec) -> None:
     conversation = generate_session(spec)
     assert all(
@@ -57,7 +60,7 @@ def test_speakers_alternate_so_no_two_turns_of_one_speaker_follow_each_other(spe
     assert conversation.speakers == ("Joanna Reyes", "Maya Lindqvist")
 
 
-@pytest.mark.parametrize("spec", [GOOD, STRAINED, MIXED], ids=["good", "strained", "mixed"])
+@pytest.mark.parametrize("spec", QUALITIES, ids=QUALITY_IDS)
 def test_the_coach_opens_and_closes_and_every_turn_has_a_forward_time(spec) -> None:
     conversation = generate_session(spec)
     assert conversation[0].role == Role.COACH and conversation[-1].role == Role.COACH
@@ -121,7 +124,7 @@ def test_a_mixed_session_strains_and_then_the_coach_names_the_strain() -> None:
 
 
 def test_no_generated_line_contains_a_colon_that_would_confuse_name_prefixes() -> None:
-    for quality in ("good", "strained", "mixed"):
+    for quality in ("good", "strained", "mixed", "compliant"):
         for seed in range(5):
             conversation = generate_session(replace(GOOD, seed=seed, quality=quality, minutes=15))
             assert not [t.text for t in conversation if ":" in t.text]

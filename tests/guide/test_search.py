@@ -10,7 +10,7 @@ import pytest
 
 from attunement.guide import search
 from attunement.guide.lookup import blend, index_for
-from attunement.guide.textproc import expand, stem, terms
+from attunement.guide.textproc import expand, near_misses, stem, terms
 
 
 @pytest.mark.parametrize(
@@ -63,6 +63,26 @@ def test_coach_synonyms_widen_a_query_at_lower_weight() -> None:
     weights = expand(terms("no-show"))
     assert weights[terms("no-show")[0]] == 1.0
     assert weights[stem("reschedule")] == 0.5
+
+
+@pytest.mark.parametrize(("typo", "meant"), [("cleint", "client"), ("sesion", "session")])
+def test_a_query_word_one_typo_from_a_known_word_is_read_as_that_word(
+    typo: str, meant: str
+) -> None:
+    known = index_for().bm25.postings
+    assert stem(meant) in near_misses(typo, known)
+
+
+@pytest.mark.parametrize("word", ["client", "cant", "xqzvwk"])
+def test_known_short_or_hopeless_words_get_no_typo_guesses(word: str) -> None:
+    assert near_misses(word, index_for().bm25.postings) == []
+
+
+def test_a_typo_still_finds_the_section_at_lower_weight() -> None:
+    hits = search("cleint keeps cancelling", limit=3, kinds=("section",), encoder=False)
+    assert "missed-sessions" in [h.id for h in hits]
+    weights = index_for().bm25.weights(terms("cleint"))
+    assert weights[stem("client")] == 0.5
 
 
 def test_blend_keeps_an_answer_only_one_side_found() -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from attunement.guide import questions_for, strategies_for
-from attunement.guide.evaluate import AIM_MS, eval_queries, evaluate
+import pytest
+
+from attunement.guide import GuideError, questions_for, strategies_for
+from attunement.guide.evaluate import AIM_MS, SETS, eval_queries, evaluate
+from attunement.guide.loader import CONTENT
 
 
 def test_strategies_for_a_sign_all_answer_that_sign() -> None:
@@ -34,18 +37,39 @@ def test_questions_written_for_the_client_type_come_first() -> None:
     assert all(q.type == "exploration" and "resistant" in q.client_types for q in chosen)
 
 
-def test_the_search_test_set_has_at_least_forty_questions_with_known_sections() -> None:
-    assert len(eval_queries()) >= 40
+@pytest.mark.parametrize("name", list(SETS))
+def test_each_search_test_set_has_at_least_forty_questions_with_known_sections(name: str) -> None:
+    assert len(eval_queries(CONTENT / SETS[name][0])) >= 40
 
 
-def test_the_evaluation_reports_shares_and_latency_per_mode() -> None:
+def test_the_held_out_questions_are_not_copies_of_the_tuning_questions() -> None:
+    tuning = {q.text.lower() for q in eval_queries(CONTENT / SETS["tuning"][0])}
+    assert not [q for q in eval_queries(CONTENT / SETS["heldout"][0]) if q.text.lower() in tuning]
+
+
+def test_the_evaluation_reports_shares_and_latency_per_set_and_mode() -> None:
     report = evaluate(encoder=False)
-    assert report["queries"] >= 40 and report["aim_ms"] == AIM_MS
-    (lexical,) = report["modes"]
-    assert lexical["mode"] == "lexical"
-    assert 0.0 <= lexical["top1_share"] <= lexical["top3_share"] <= 1.0
-    assert lexical["median_ms"] > 0 and isinstance(lexical["within_aim"], bool)
-    assert all({"query", "expect", "got"} <= set(m) for m in lexical["misses"])
+    assert [b["set"] for b in report["sets"]] == ["heldout", "tuning"]
+    assert report["queries"] == sum(b["queries"] for b in report["sets"]) >= 80
+    assert report["aim_ms"] == AIM_MS
+    for block in report["sets"]:
+        (lexical,) = block["modes"]
+        assert lexical["mode"] == "lexical"
+        assert 0.0 <= lexical["top1_share"] <= lexical["top3_share"] <= 1.0
+        assert lexical["median_ms"] > 0 and isinstance(lexical["within_aim"], bool)
+        assert all({"query", "expect", "got"} <= set(m) for m in lexical["misses"])
+
+
+def test_one_test_set_can_be_measured_alone() -> None:
+    report = evaluate(encoder=False, sets="heldout")
+    (block,) = report["sets"]
+    assert block["set"] == "heldout" and block["queries"] == report["queries"]
+    assert "frozen" in block["meaning"]
+
+
+def test_an_unknown_test_set_is_refused_with_the_names_to_use() -> None:
+    with pytest.raises(GuideError, match="heldout, tuning"):
+        evaluate(encoder=False, sets="holdout")
 
 
 def test_evidence_suggests_barrier_sources_with_its_reasons_most_supported_first() -> None:
@@ -61,3 +85,21 @@ def test_findings_without_a_barrier_hint_suggest_nothing() -> None:
     from attunement.guide import suggest_barriers
 
     assert suggest_barriers([("talk", "longest_monologue")]) == []
+
+
+@pytest.mark.parametrize(
+    ("choice", "shown", "hidden"),
+    [("all", ["heldout set", "tuning set"], []), ("tuning", ["tuning set"], ["heldout set"])],
+)
+def test_guide_eval_prints_each_chosen_set_with_what_its_figures_mean(
+    choice: str, shown: list[str], hidden: list[str]
+) -> None:
+    from typer.testing import CliRunner
+
+    from attunement.cli import app
+
+    outcome = CliRunner().invoke(app, ["guide", "eval", "--lexical", "--set", choice])
+    assert outcome.exit_code == 0, outcome.output
+    assert all(name in outcome.stdout for name in shown)
+    assert not any(name in outcome.stdout for name in hidden)
+    assert "lexical: top-3" in outcome.stdout

@@ -21,6 +21,7 @@ from attunement.demo.simulation import (
 )
 from attunement.relationship import Party, SessionSignals
 from attunement.relationship.signals import client_words_per_turn
+from attunement.transcript.model import Role
 
 runner = CliRunner()
 
@@ -32,7 +33,7 @@ def run(*args: str) -> dict:
 
 
 def test_the_json_report_has_every_kind_with_its_figures_and_the_aims() -> None:
-    report = run("--count", "16", "--seed", "2")
+    report = run("--count", "16", "--seed", "2", "--fast")
     assert report["engagements"] == 16
     assert report["aim"] == {"delay_sessions": 2, "false_alarm_rate": 0.1}
     kinds = {k["kind"]: k for k in report["kinds"]}
@@ -42,17 +43,18 @@ def test_the_json_report_has_every_kind_with_its_figures_and_the_aims() -> None:
     assert 0.0 <= report["false_alarm_rate"] <= 1.0
 
 
+@pytest.mark.parametrize("mode", ["--fast", "--transcripts"])
 @pytest.mark.parametrize("kind", ["withdrawing", "compliant"])
-def test_ruptures_are_detected_in_the_report(kind: str) -> None:
-    summary = next(k for k in run("--count", "16")["kinds"] if k["kind"] == kind)
+def test_ruptures_are_detected_in_the_report(kind: str, mode: str) -> None:
+    summary = next(k for k in run("--count", "16", mode)["kinds"] if k["kind"] == kind)
     assert summary["ruptured"]
     assert summary["detected"] >= 3
     assert summary["median_delay"] is not None and summary["median_delay"] <= 3
     assert summary["rules"]
 
 
-def test_the_transcript_mode_measures_sessions_with_the_analysers_and_still_detects() -> None:
-    report = run("--count", "4", "--transcripts")
+def test_transcripts_are_the_default_and_still_detect_the_withdrawal() -> None:
+    report = run("--count", "4")
     withdrawing = next(k for k in report["kinds"] if k["kind"] == "withdrawing")
     assert withdrawing["detected"] == 1
     assert "withdrawal" in withdrawing["rules"]
@@ -111,18 +113,22 @@ def test_a_complying_client_completes_actions_without_reflecting_on_them() -> No
 
 
 @pytest.mark.parametrize(
-    ("share", "resistance", "expected"),
+    ("share", "resistance", "client_aim", "expected"),
     [
-        (0.66, 0, "good"),
-        (0.50, 0, "good"),  # a quieter client: their turns are cut, the coach stays good
-        (0.66, 5, "mixed"),
-        (0.30, 0, "strained"),  # the coach took over the session
+        (0.66, 0, True, "good"),
+        (0.50, 0, True, "good"),  # a quieter client: their turns are cut, the coach stays good
+        (0.66, 0, None, "good"),  # nobody was seen proposing the aim
+        (0.66, 5, True, "mixed"),
+        (0.30, 0, True, "strained"),  # the coach took over the session
+        (0.62, 0, False, "compliant"),  # the coach proposed the aim and the client went along
     ],
 )
 def test_a_session_is_written_in_the_quality_its_signals_describe(
-    share: float, resistance: int, expected: str
+    share: float, resistance: int, client_aim: bool | None, expected: str
 ) -> None:
-    signals = SessionSignals(client_share=share, resistance=resistance)
+    signals = SessionSignals(
+        client_share=share, resistance=resistance, client_proposed_goals=client_aim
+    )
     assert quality_for(signals, usual_share=0.68) == expected
 
 
@@ -143,3 +149,24 @@ def test_a_quieter_client_keeps_the_first_sentences_of_each_turn(make_conversati
         "Yes.",
     ]
     assert client_words_per_turn(cut) < client_words_per_turn(conversation)
+
+
+def test_a_quieter_session_keeps_the_asked_share_of_words_across_its_turns(
+    make_conversation,
+) -> None:
+    # Cut turn by turn, each of these turns would keep 2 of its 4 sentences (half the words);
+    # carried across the session, the cut keeps close to the asked 60%.
+    story = "One two. Three four. Five six. Seven eight."
+    conversation = make_conversation(
+        [("coach", "Go on?"), ("client", story), ("coach", "Mm."), ("client", story)]
+    )
+    cut = quieter(conversation, 0.6)
+    kept = sum(len(t.text.split()) for t in cut.turns if t.role == Role.CLIENT)
+    assert kept / 16 == pytest.approx(0.6, abs=0.05)
+
+
+def test_a_complying_client_leaves_the_aim_of_each_session_to_the_coach() -> None:
+    engagement = one("compliant", seed=11, sessions=12, transcripts=False)
+    assert engagement.onset is not None
+    after = [s.signals for s in engagement.history.sessions[engagement.onset :] if s.signals]
+    assert after and all(s.client_proposed_goals is False for s in after)

@@ -150,3 +150,32 @@ def test_bench_reports_spread_baselines_and_targets(monkeypatch, capsys, session
     assert steps["analyse_lexical"]["target"] == 0.1
     assert steps["analyse_lexical"]["verdict"] in ("PASS", "MISS")
     assert steps["read"]["verdict"] is None
+    startup = figures["startup"]
+    assert set(startup) == {"python", "help", "analyze_help"}
+    assert startup["python"]["x_python"] == 1.0
+    assert startup["help"]["target"] == startup["analyze_help"]["target"] == 0.3
+    assert startup["analyze_help"]["verdict"] in ("PASS", "MISS")
+
+
+def test_bench_can_leave_out_the_start_up_timings(monkeypatch, capsys, session_file) -> None:
+    code, out, _ = attune(
+        monkeypatch, capsys, "bench", str(session_file), "--repeat", "3", "--json", "--no-startup"
+    )
+    assert code == 0
+    assert json.loads(out)["startup"] is None
+
+
+def test_help_for_a_command_imports_nothing_heavy() -> None:
+    import subprocess
+
+    script = (
+        "import sys; sys.argv = ['attune', 'analyze', '--help']\n"
+        "from attunement.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('pydantic', 'numpy', 'onnxruntime', 'django', 'attunement.analysis')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert "Usage" in run.stdout
+    assert run.stdout.strip().splitlines()[-1] == "[]"

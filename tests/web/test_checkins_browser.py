@@ -115,3 +115,46 @@ def test_an_expired_link_tells_the_client_to_ask_for_a_new_one(page, live_server
     assert "This link has expired" in body and "Ask your coach for a new link" in body
     snap(page, "27-checkin-expired")
     assert page.csp_violations == []
+
+
+def test_a_due_relationship_checkin_is_asked_answered_and_its_concern_marked_discussed(
+    page, live_server, db
+):
+    from attunement.practice import services
+
+    dana = make_member("dana")
+    omar = make_client_of(dana, name="Omar Haddad")
+    engagement = services.engagement_for(omar)
+    engagement.start = engagement.start - timedelta(days=40)
+    engagement.save()
+    sign_in_with_password(page, live_server.url, "dana")
+    page.wait_for_url(live_server.url + "/")
+    row = page.locator("tr", has_text="Omar Haddad")
+    snap(page, "29-dashboard-relationship-checkin-due")
+    row.get_by_role("link", name="Relationship check-in due").click()
+    page.wait_for_url("**/clients/*/checkins/")
+    page.select_option("[name=kind]", "relationship")
+    page.get_by_role("button", name="Make the link").click()
+    page.wait_for_url("**/checkins/*/")
+    link = page.input_value("#private-link")
+
+    visitor = page.context.browser.new_context().new_page()
+    visitor.goto(link)
+    visitor.fill("[name=feels]", "Good, though sessions end in a hurry.")
+    visitor.fill("[name=to_address]", "Could we keep ten minutes at the end for next steps?")
+    visitor.get_by_role("button", name="Send").click()
+    assert "your answers have arrived" in visitor.inner_text("main")
+    visitor.context.close()
+
+    page.goto(live_server.url + "/")
+    assert (
+        "Relationship check-in due" not in page.locator("tr", has_text="Omar Haddad").inner_text()
+    )
+    page.goto(f"{live_server.url}/clients/{omar.pk}/health/")
+    words = page.locator("#client-words")
+    assert "ten minutes at the end" in words.inner_text()
+    snap(page, "30-reasons-page-client-words")
+    words.get_by_role("button", name="Mark as discussed").click()
+    page.wait_for_url("**/health/#client-words")
+    assert "You marked this discussed" in page.inner_text("#client-words")
+    assert page.csp_violations == []

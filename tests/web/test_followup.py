@@ -205,9 +205,12 @@ def test_the_preparation_page_takes_strategies_and_questions_from_the_guide(
         asked.append(wanted)
         return [SimpleNamespace(title="Keep the promise first", summary="Then say so.", section="")]
 
+    from attunement.guide import fit
+
+    picked = SimpleNamespace(id="q-test", text="What would help most now?")
     monkeypatch.setattr(guide, "strategies_for", strategies_for)
     monkeypatch.setattr(
-        guide, "questions_for", lambda **_: [SimpleNamespace(text="What would help most now?")]
+        fit, "pick_questions", lambda *_, **__: [SimpleNamespace(question=picked, why=())]
     )
     _overdue_promise(owner_client)
     body = as_user(owner).get(reverse("followup_prepare", args=[owner_client.pk])).content.decode()

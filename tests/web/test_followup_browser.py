@@ -67,3 +67,42 @@ def _artifact(name: str):
     from test_browser import ARTIFACTS
 
     return ARTIFACTS / name
+
+
+def test_the_preparation_page_offers_questions_for_this_client_and_keeps_the_clients_words(
+    page,  # noqa: F811
+    live_server,
+    coach_with_a_session,
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from attunement.checkins.models import Checkin
+    from attunement.library.models import BarrierAssessment
+
+    client = coach_with_a_session
+    client.communication_style = "direct; likes to think aloud"
+    client.save()
+    BarrierAssessment.objects.create(client=client, ratings={"control-autonomy": 3})
+    answered = timezone.now() - timedelta(days=20)
+    Checkin.objects.create(
+        client=client, kind="relationship", created=answered, answered_at=answered,
+        answers={"to_address": "I would like more say in what we cover."},
+    )  # fmt: skip
+    sign_in_with_password(page, live_server.url, "dana")
+    page.wait_for_url(live_server.url + "/")
+    page.goto(f"{live_server.url}/clients/{client.pk}/prepare/")
+    questions = page.locator("section", has=page.locator("h2", has_text="Questions you might ask"))
+    assert "for control and autonomy" in questions.inner_text()
+    assert "style: " in questions.inner_text()
+    assert "I would like more say" in page.inner_text("#client-words")
+    snap(page, "followup-05-prepare-for-this-client")
+
+    page.emulate_media(media="print")
+    assert not page.get_by_role("button", name="Mark as discussed").is_visible()
+    page.emulate_media(media="screen")
+    page.get_by_role("button", name="Mark as discussed").click()
+    page.wait_for_url("**/prepare/#client-words")
+    assert "You marked this discussed" in page.inner_text("#client-words")
+    assert page.csp_violations == []

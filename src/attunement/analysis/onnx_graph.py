@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 OPSET = 17
+MS_DOMAIN = "com.microsoft"  # onnxruntime's own operators (here: Gelu)
 
 
 class _Graph:
@@ -34,10 +35,14 @@ class _Graph:
         self.initializers.append(self.numpy_helper.from_array(value, name=name))
         return name
 
-    def op(self, op_type: str, inputs: list[str], name: str = "", **attrs: Any) -> str:
+    def op(
+        self, op_type: str, inputs: list[str], name: str = "", domain: str = "", **attrs: Any
+    ) -> str:
         self._count += 1
         out = f"{op_type.lower()}_{self._count}"
-        node = self.helper.make_node(op_type, inputs, [out], name=name or out, **attrs)
+        node = self.helper.make_node(
+            op_type, inputs, [out], name=name or out, domain=domain or None, **attrs
+        )
         self.nodes.append(node)
         return out
 
@@ -78,12 +83,9 @@ def _attention(g: _Graph, x: str, mask_bias: str, w: dict, p: str, cfg: dict) ->
 
 
 def _gelu(g: _Graph, x: str) -> str:
-    # The exact (erf) GELU BERT was trained with.
-    inv_sqrt2 = g.const(f"inv_sqrt2_{g._count}", np.array(1 / math.sqrt(2), np.float32))
-    one = g.const(f"one_{g._count}", np.array(1.0, np.float32))
-    half = g.const(f"half_{g._count}", np.array(0.5, np.float32))
-    erf = g.op("Erf", [g.op("Mul", [x, inv_sqrt2])])
-    return g.op("Mul", [g.op("Mul", [x, half]), g.op("Add", [erf, one])])
+    # The exact (erf) GELU BERT was trained with, as onnxruntime's one fused kernel: written
+    # out as Erf, Mul and Add it took about a tenth of the encoding time, for the same vectors.
+    return g.op("Gelu", [x], domain=MS_DOMAIN)
 
 
 def _encoder_layer(g: _Graph, x: str, mask_bias: str, w: dict, index: int, cfg: dict) -> str:
@@ -161,7 +163,8 @@ def build_float_model(model_dir: Path) -> Any:
         )
     ]
     graph = h.make_graph(g.nodes, "minilm_sentence_encoder", inputs, outputs, g.initializers)
-    model = h.make_model(graph, opset_imports=[h.make_opsetid("", OPSET)])
+    opsets = [h.make_opsetid("", OPSET), h.make_opsetid(MS_DOMAIN, 1)]
+    model = h.make_model(graph, opset_imports=opsets)
     model.ir_version = 8
     return model
 
@@ -205,6 +208,8 @@ def build_quantised_model(model_dir: Path, target: Path) -> Path:
             weight_type=QuantType.QInt8,
             op_types_to_quantize=["MatMul"],
             nodes_to_exclude=float_matmuls(build_cfg(model_dir)),
+            # Shape inference cannot see through onnxruntime's own Gelu: its output is float.
+            extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
         )
         partial.replace(target)  # atomic: a half-built file is never picked up
     finally:

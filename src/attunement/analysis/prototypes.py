@@ -4,7 +4,7 @@ The examples are turns we wrote ourselves (``attunement/analysis/examples/<set>.
 can add their own in ``<data dir>/examples/<set>.toml`` (or ``.jsonl``), and they join the
 built-in set of the same name. With the sentence encoder, a turn takes the label its *k* most
 similar examples vote for, each vote weighted by its cosine similarity. Example vectors are
-encoded once per process and encoder.
+encoded once per process and encoder, and kept on disk between runs (``stored_vectors``).
 
 File formats, one example per entry, all UTF-8:
 
@@ -15,7 +15,10 @@ File formats, one example per entry, all UTF-8:
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import tempfile
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -137,11 +140,60 @@ _cache: dict[tuple[str, tuple[Example, ...]], np.ndarray] = {}
 
 
 def example_vectors(examples: Iterable[Example], encoder: Encoder) -> np.ndarray:
-    """The examples' vectors, encoded once per process and encoder."""
+    """The examples' vectors, encoded once per process and encoder (and kept on disk)."""
     key = (f"{encoder.name}@{id(encoder)}", tuple(examples))
     if key not in _cache:
-        _cache[key] = encoder.encode([e.text for e in key[1]])
+        _cache[key] = stored_vectors([e.text for e in key[1]], encoder)
     return _cache[key]
+
+
+def stored_vectors(texts: Sequence[str], encoder: Encoder) -> np.ndarray:
+    """Vectors of fixed texts (our example turns), read from the data folder's cache when a
+    run before this one encoded them with the same model; other encoders just encode.
+
+    Only example texts are stored, never a session's turns: they are the same every run, and
+    encoding them again cost about 0.4 s of every ``attune analyze``.
+    """
+    model = getattr(encoder, "path", None)
+    if model is None:
+        return encoder.encode(texts)
+    file = vector_cache_file(Path(model).name, texts)
+    try:
+        stored = np.load(file, allow_pickle=False)
+        if stored.ndim == 2 and len(stored) == len(texts) and stored.dtype == np.float32:
+            return stored
+    except (OSError, ValueError, EOFError):
+        pass  # missing or damaged: encode again and rewrite it
+    vectors = np.asarray(encoder.encode(list(texts)), dtype=np.float32)
+    _save_quietly(file, vectors)
+    return vectors
+
+
+def vector_cache_file(model: str, texts: Sequence[str]) -> Path:
+    """``<data dir>/cache/vectors/<hash>.npy``, keyed by the model file, its truncation
+    length and every text, so an edited example file or a rebuilt model gets a new entry."""
+    from attunement.analysis.encoder import MAX_TOKENS
+    from attunement.config import get_settings
+
+    digest = hashlib.sha256(f"{model}\n{MAX_TOKENS}".encode())
+    for text in texts:
+        digest.update(b"\0" + text.encode("utf-8"))
+    return get_settings().data_path / "cache" / "vectors" / f"{digest.hexdigest()[:24]}.npy"
+
+
+def _save_quietly(file: Path, vectors: np.ndarray) -> None:
+    """Write atomically (a reader never sees half a file); a read-only data folder only
+    means encoding again next time."""
+    partial = ""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        handle, partial = tempfile.mkstemp(dir=file.parent, suffix=".partial")
+        with os.fdopen(handle, "wb") as out:
+            np.save(out, vectors, allow_pickle=False)
+        os.replace(partial, file)
+    except OSError:
+        if partial:
+            Path(partial).unlink(missing_ok=True)
 
 
 def classifier(examples: Sequence[Example], encoder: Encoder, k: int = 5) -> PrototypeClassifier:
@@ -159,8 +211,7 @@ def classify_turns(
 ) -> dict[int, Prediction] | None:
     """Predictions for the given turns from example set ``name``; ``None`` in lexical mode
     or when the set has no examples. Uses the session's turn vectors (encoded once)."""
-    vectors = ctx.turn_vectors
-    if vectors is None or ctx.encoder is None:
+    if ctx.encoder is None:
         return None
     from attunement.config import get_settings
 
@@ -168,5 +219,9 @@ def classify_turns(
     if not examples:
         return None
     indices = list(turns)
-    predictions = classifier(examples, ctx.encoder, k).classify(vectors[indices])
+    if not indices:
+        return {}
+    vectors = ctx.vectors_for(indices) or {}
+    rows = np.stack([vectors[i] for i in indices])
+    predictions = classifier(examples, ctx.encoder, k).classify(rows)
     return dict(zip(indices, predictions, strict=True))

@@ -7,6 +7,7 @@ same tokenisation and nothing is tokenised twice.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['\u2019][A-Za-z]+)*|\d+(?:[.,]\d+)?")
@@ -29,7 +30,12 @@ class TurnText:
 
 
 def words(text: str) -> tuple[str, ...]:
-    return tuple(w.lower().replace("\u2019", "'") for w in _WORD.findall(text))
+    found = _WORD.findall(text)
+    if not found:
+        return ()
+    # Lower-cased and straightened in one pass over all the words rather than word by word
+    # (the same result: no word holds a newline, and a word's letters lower-case on their own).
+    return tuple("\n".join(found).lower().replace("\u2019", "'").split("\n"))
 
 
 def sentences(text: str) -> tuple[str, ...]:
@@ -39,3 +45,16 @@ def sentences(text: str) -> tuple[str, ...]:
 
 def turn_text(text: str) -> TurnText:
     return TurnText(words=words(text), sentences=sentences(text))
+
+
+def turn_texts(texts: Iterable[str]) -> tuple[TurnText, ...]:
+    """Every turn's ``TurnText``; a text said again in the session ("Mm-hmm.") is tokenised
+    once and shares it (``TurnText`` is immutable)."""
+    done: dict[str, TurnText] = {}
+    out = []
+    for text in texts:
+        found = done.get(text)
+        if found is None:
+            found = done[text] = turn_text(text)
+        out.append(found)
+    return tuple(out)

@@ -2,7 +2,8 @@
 
 The strong client rates sessions highly, the steady one a little lower and evenly, and the
 strained one starts well and then drops, while the coach keeps predicting the early scores.
-All wording is ours.
+Each also answered a monthly relationship check-in: the strong client's request was taken up,
+the strained client's still waits. All wording is ours.
 """
 
 from __future__ import annotations
@@ -25,6 +26,49 @@ DIFFERENTLY = {
     "steady": "Maybe check earlier whether the topic still matters to me.",
     "strained": "Let me finish before suggesting an exercise.",
 }
+
+
+# The monthly relationship check-in: (days before now, answers, days before now it was discussed).
+RELATIONSHIP: dict[str, tuple[int, dict[str, str], int | None]] = {
+    "strong": (
+        12,
+        {
+            "feels": "Easy and honest; I say things here I do not say at work.",
+            "works_best": "You remember what I said weeks ago and bring it back.",
+            "to_address": "Could we try one session walking outside?",
+        },
+        5,
+    ),
+    "steady": (
+        25,
+        {
+            "feels": "Steady. I am still not sure where it is heading.",
+            "more_effective": "A short summary at the end of what we decided.",
+        },
+        None,
+    ),
+    "strained": (
+        18,
+        {
+            "feels": "Useful at first, lately more like being managed.",
+            "to_address": "Sometimes I leave feeling I was told what to do.",
+        },
+        None,
+    ),
+}
+
+
+def _add_relationship(client: Client, kind: str, now: datetime) -> None:
+    days, answers, discussed = RELATIONSHIP[kind]
+    answered = now - timedelta(days=days)
+    Checkin.objects.create(
+        client=client,
+        kind=Checkin.Kind.RELATIONSHIP,
+        created=answered - timedelta(hours=20),
+        answered_at=answered,
+        answers=answers,
+        discussed_at=now - timedelta(days=discussed) if discussed is not None else None,
+    )
 
 
 def _dropping(position: float) -> tuple[int, ...]:
@@ -62,6 +106,7 @@ def add_demo_checkins(client: Client, kind: str, now: datetime) -> None:
             answers={"differently": DIFFERENTLY[kind]},
         )
     _add_contact(client, kind, now)
+    _add_relationship(client, kind, now)
 
 
 def _add_contact(client: Client, kind: str, now: datetime) -> None:

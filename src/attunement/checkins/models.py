@@ -45,6 +45,8 @@ class Checkin(models.Model):
     predicted = models.JSONField(null=True, blank=True)  # the coach's guess, made beforehand
     answers = EncryptedJSONField(null=True, blank=True)  # question -> the client's words
     replied_at = models.DateTimeField(null=True, blank=True)  # messages: the coach answered
+    # Relationship check-ins: the coach took up what the client asked to talk about.
+    discussed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         indexes: ClassVar[list[Any]] = [models.Index(fields=["client", "created"])]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -13,8 +13,11 @@ from attunement.checkins.models import Checkin, ContactTerms
 from attunement.practice.charts import line_chart
 from attunement.practice.models import Client, Engagement, Session
 from attunement.relationship.history import CheckIn
+from attunement.relationship.rules import concern_not_discussed
+from attunement.relationship.signs import Sign
 
 RELATIONSHIP_CHECKIN_DAYS = 30  # the relationship check-in is monthly
+CONCERN_KEY = "to_address"  # the relationship check-in's "anything to talk about" answer
 
 
 def new_checkin(client: Client, kind: str, session: Session | None = None) -> Checkin:
@@ -122,10 +125,88 @@ def _engagement(client: Client) -> Engagement:
 
 
 def relationship_checkin_due(client: Client, now: datetime) -> bool:
-    """True when no relationship check-in was asked for in the last month."""
-    since = now - timedelta(days=RELATIONSHIP_CHECKIN_DAYS)
-    asked = client.checkins.filter(kind=Checkin.Kind.RELATIONSHIP, created__gte=since)  # type: ignore[attr-defined]
-    return not asked.exists()
+    """True when a month has passed since the last relationship check-in was asked for, or
+    since the engagement began when none was. A paused or ended engagement is never due."""
+    engagement = client.current_engagement()  # never opens one: the dashboard only reads
+    if engagement is not None and engagement.status != Engagement.Status.ACTIVE:
+        return False
+    last = (
+        client.checkins.filter(kind=Checkin.Kind.RELATIONSHIP)  # type: ignore[attr-defined]
+        .order_by("-created")
+        .values_list("created", flat=True)
+        .first()
+    )
+    began = datetime.combine(engagement.start, time(), tzinfo=UTC) if engagement else client.created
+    return now - (last or began) >= timedelta(days=RELATIONSHIP_CHECKIN_DAYS)
+
+
+def relationship_answers(client: Client, limit: int = 3) -> list[Checkin]:
+    """The newest answered relationship check-ins, newest first (what the client wrote)."""
+    answered = client.checkins.filter(  # type: ignore[attr-defined]
+        kind=Checkin.Kind.RELATIONSHIP, answered_at__isnull=False
+    )
+    return list(answered.order_by("-answered_at", "-pk")[:limit])
+
+
+def concern(checkin: Checkin) -> str:
+    """What the client wrote under "anything to talk about", or ""."""
+    return str((checkin.answers or {}).get(CONCERN_KEY) or "").strip()
+
+
+def open_concerns(client: Client) -> list[Checkin]:
+    """Relationship check-ins with something to talk about the coach has not marked discussed."""
+    waiting = client.checkins.filter(  # type: ignore[attr-defined]
+        kind=Checkin.Kind.RELATIONSHIP, answered_at__isnull=False, discussed_at__isnull=True
+    ).order_by("answered_at", "pk")
+    return [c for c in waiting if concern(c)]  # the words are encrypted: filtered in Python
+
+
+def concern_sign(client: Client, now: datetime) -> Sign | None:
+    """The reminder of ``rules.concern_not_discussed`` for this client, or None."""
+    raised = [(c.answered_at, str(c.pk)) for c in open_concerns(client) if c.answered_at]
+    held = Session.objects.filter(
+        engagement__client=client, status=Session.Status.HELD, when__lte=now
+    ).values_list("when", flat=True)
+    return concern_not_discussed(raised, list(held), now)
+
+
+@dataclass(frozen=True)
+class ClientWords:
+    """One answered relationship check-in as the coach reads it."""
+
+    checkin: Checkin
+    rows: list[tuple[str, str]]  # (question, answer) for the questions the client answered
+    concern: str  # what the client asked to talk about, "" if nothing
+
+    @property
+    def waiting(self) -> bool:
+        return bool(self.concern) and self.checkin.discussed_at is None
+
+
+def client_words(client: Client, limit: int = 3) -> list[ClientWords]:
+    """The newest relationship check-ins' answers, newest first, blank answers left out."""
+    from attunement.checkins.forms import RELATIONSHIP_QUESTIONS
+
+    return [
+        ClientWords(
+            c,
+            [
+                (question, str(answer).strip())
+                for key, question in RELATIONSHIP_QUESTIONS.items()
+                if str((answer := (c.answers or {}).get(key)) or "").strip()
+            ],
+            concern(c),
+        )
+        for c in relationship_answers(client, limit)
+    ]
+
+
+def mark_discussed(checkin: Checkin, now: datetime) -> None:
+    """Note that the coach took up what the client asked to talk about (relationship only)."""
+    if checkin.kind != Checkin.Kind.RELATIONSHIP or not checkin.answered:
+        return
+    checkin.discussed_at = now
+    checkin.save(update_fields=["discussed_at"])
 
 
 def prediction_chart(checkins: list[Checkin]) -> str:

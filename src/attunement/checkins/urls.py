@@ -10,6 +10,7 @@ urlpatterns = [
     path("checkins/<int:pk>/", views.checkin_detail, name="checkin_detail"),
     path("checkins/<int:pk>/predict/", views.checkin_predict, name="checkin_predict"),
     path("checkins/<int:pk>/replied/", views.checkin_replied, name="checkin_replied"),
+    path("checkins/<int:pk>/discussed/", views.checkin_discussed, name="checkin_discussed"),
     # The client's private link: no account, the signed token is the only key.
     path("c/<str:token>/", views.checkin_answer, name="checkin_answer"),
 ]

@@ -24,6 +24,7 @@ from attunement.checkins.forms import (
 )
 from attunement.checkins.links import LinkProblem, make_token, read_token
 from attunement.checkins.models import Checkin
+from attunement.followup.prep import advice_for
 from attunement.practice import health
 from attunement.practice import services as practice_services
 from attunement.practice.access import get_owned
@@ -112,6 +113,7 @@ def _detail(
         "prediction": prediction,
         "labels": _answer_rows(checkin),
         "refusal": refusal,
+        "concern": services.concern(checkin),
     }
     return render(request, "checkins/detail.html", context, status=status)
 
@@ -165,6 +167,23 @@ def checkin_replied(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("checkin_detail", pk=checkin.pk)
 
 
+# Where "marked discussed" returns to: the page the button was on (a fixed set, never a URL).
+DISCUSSED_RETURNS = {"prepare": "followup_prepare", "checkin": "checkin_detail"}
+
+
+@login_required
+@POST
+@_owns(Checkin)
+def checkin_discussed(request: HttpRequest, pk: int) -> HttpResponse:
+    checkin = get_owned(Checkin, request, pk=pk)
+    services.mark_discussed(checkin, timezone.now())
+    back = DISCUSSED_RETURNS.get(request.POST.get("back", ""))
+    if back == "checkin_detail":
+        return redirect(back, pk=checkin.pk)
+    page = reverse(back or "health_evidence", args=[checkin.client.pk])
+    return redirect(page + "#client-words")  # back where the button was
+
+
 @login_required
 @GET_POST
 @_owns(Client)
@@ -186,7 +205,14 @@ def health_evidence(request: HttpRequest, pk: int) -> HttpResponse:
     practice_services.audit(request.user, client, "view health evidence", request.path)
     engagement = practice_services.engagement_for(client)
     report = health.health_for(engagement, timezone.now())
-    context = {"client": client, "health": report, "reasons": evidence.explain(report, engagement)}
+    advice = advice_for(client, report.reasons, report.phase)  # same order as the reasons
+    context = {
+        "client": client,
+        "health": report,
+        "reasons": list(zip(evidence.explain(report, engagement), advice.signs, strict=True)),
+        "profile": advice.profile,
+        "from_guide": advice.from_guide,
+    }
     return render(request, "checkins/health.html", context)
 
 

@@ -3,7 +3,10 @@
 Each step is repeated and reported with its median and spread, beside baselines measured in the
 same run (just reading the file, just tokenising it) so that figures from different machines
 can be compared as ratios. Model loading is timed once and reported on its own; encoding is part
-of every encoder-mode run because each run starts from a fresh analysis context.
+of every encoder-mode run because each run starts from a fresh analysis context (the example
+turns' vectors come from the data folder's cache, as in a real run). Start-up is timed too: a
+fresh interpreter answering `attune --help` and `attune analyze --help`, beside one that does
+nothing.
 """
 
 from __future__ import annotations
@@ -11,9 +14,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable
-from itertools import pairwise
 from pathlib import Path
-from statistics import median, quantiles
 from typing import Annotated, Any
 
 import typer
@@ -24,6 +25,8 @@ TARGETS = {
     "analyse_lexical": 0.1,
     "analyze_lexical": 0.5,
     "analyze_encoder": 1.0,
+    "help": 0.3,
+    "analyze_help": 0.3,
 }
 STEP_TITLES = {
     "read": "read (base)",
@@ -33,7 +36,12 @@ STEP_TITLES = {
     "analyze_lexical": "analyze, lexical *",
     "analyse_encoder": "analyse, encoder",
     "analyze_encoder": "analyze, encoder *",
+    "python": "python -c pass (base)",
+    "help": "attune --help",
+    "analyze_help": "attune analyze --help",
 }
+# Each start-up step runs in a fresh interpreter, exactly as the `attune` script starts.
+STARTUP_ARGS = {"python": None, "help": ["--help"], "analyze_help": ["analyze", "--help"]}
 
 
 def register(app: typer.Typer) -> None:
@@ -48,9 +56,13 @@ def bench(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the figures as one JSON object.")
     ] = False,
+    startup: Annotated[
+        bool, typer.Option(help="Also time `attune --help` and `attune analyze --help`.")
+    ] = True,
 ) -> None:
     path = file or longest_demo_session()
     figures = measure(path, repeat)
+    figures["startup"] = measure_startup(repeat) if startup else None
     if as_json:
         import json
 
@@ -83,6 +95,7 @@ class CountingEncoder:
     def __init__(self, encoder: Any) -> None:
         self.encoder = encoder
         self.name = encoder.name
+        self.path = getattr(encoder, "path", None)  # the model file keys the example cache
         self.texts = 0
 
     def encode(self, texts: Any) -> Any:
@@ -90,18 +103,25 @@ class CountingEncoder:
         return self.encoder.encode(texts)
 
 
-def timed(step: Callable[[], object], repeat: int) -> list[float]:
-    """Wall-clock seconds of ``repeat`` runs of ``step``, garbage collected before each."""
-    runs = []
+def timed(step: Callable[[], object], repeat: int) -> dict[str, float]:
+    """The spread of wall-clock seconds over ``repeat`` runs of ``step`` (garbage collected
+    before each), with the median CPU seconds of this process (all its threads): on a busy
+    machine the wall clock waits for other programs, the CPU figure much less."""
+    from statistics import median
+
+    runs, cpu = [], []
     for _ in range(repeat):
         gc.collect()
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         step()
         runs.append(time.perf_counter() - began)
-    return runs
+        cpu.append(time.process_time() - began_cpu)
+    return {**spread(runs), "cpu_median": median(cpu)}
 
 
 def spread(runs: list[float]) -> dict[str, float]:
+    from statistics import median, quantiles
+
     q1, _, q3 = quantiles(runs, n=4, method="inclusive")
     return {
         "median": median(runs),
@@ -125,9 +145,16 @@ def measure(path: Path, repeat: int) -> dict[str, Any]:
     loaded = load_encoder()  # per ATTUNE_ENCODER: auto times encoder mode when installed
     model_load = time.perf_counter() - began
     encoder = CountingEncoder(loaded) if loaded is not None else None
+    if encoder is not None:
+        analyse(conversation, encoder=encoder)  # example vectors: from the cache, or made once
+        encoder.texts = 0
+    through_model = getattr(loaded, "encoded", 0)
     steps = build_steps(path, conversation, encoder)
-    results = {name: spread(timed(step, repeat)) for name, step in steps.items()}
+    results = {name: timed(step, repeat) for name, step in steps.items()}
     encoder_runs = 2 * repeat  # analyse_encoder and analyze_encoder each ran `repeat` times
+    # The model also ran for the "encode all turns" step, on the unique turns once per run.
+    unique_turns = len({t.text for t in conversation.turns})
+    through_model = getattr(loaded, "encoded", 0) - through_model - repeat * unique_turns
     return {
         "machine": machine(),
         "file": str(path),
@@ -137,6 +164,8 @@ def measure(path: Path, repeat: int) -> dict[str, Any]:
         "encoder": getattr(encoder, "name", None),
         "model_load_seconds": model_load if encoder is not None else None,
         "turns_encoded_per_run": encoder.texts / encoder_runs if encoder is not None else None,
+        "texts_through_model_per_run": through_model / encoder_runs if encoder else None,
+        "unique_turns": unique_turns,
         "steps": with_ratios_and_targets(results),
         "analysers_lexical": per_analyser(conversation, None, repeat),
         "analysers_encoder": per_analyser(conversation, loaded, repeat) if loaded else None,
@@ -175,6 +204,9 @@ def build_steps(path: Path, conversation: Any, encoder: Any) -> dict[str, Callab
 def per_analyser(conversation: Any, encoder: Any, repeat: int) -> dict[str, float]:
     """Median seconds each analyser took, from the pipeline's progress calls (the first
     analyser to ask for sentence vectors also carries the encoding)."""
+    from itertools import pairwise
+    from statistics import median
+
     from attunement.analysis.pipeline import analyse
 
     runs: dict[str, list[float]] = {}
@@ -190,6 +222,40 @@ def per_analyser(conversation: Any, encoder: Any, repeat: int) -> dict[str, floa
             runs.setdefault(name, []).append(ended - began)
     medians = {name: median(times) for name, times in runs.items()}
     return dict(sorted(medians.items(), key=lambda item: -item[1]))
+
+
+def measure_startup(repeat: int) -> dict[str, dict[str, Any]]:
+    """Wall-clock seconds for a fresh interpreter to answer each start-up command, with the
+    ratio to one that only starts (``python -c pass``) and the 0.3 s aim."""
+    import subprocess
+    import sys
+
+    runs: dict[str, list[float]] = {}
+    for name, args in STARTUP_ARGS.items():
+        command = [sys.executable, "-c", "pass"]
+        if args is not None:
+            script = "import sys; sys.argv[0] = 'attune'; from attunement.cli import main; main()"
+            command = [sys.executable, "-c", script, *args]
+        runs[name] = []
+        for _ in range(repeat):
+            began = time.perf_counter()
+            subprocess.run(
+                command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+            )
+            runs[name].append(time.perf_counter() - began)
+    base = spread(runs["python"])["median"] or 1e-9
+    out: dict[str, dict[str, Any]] = {}
+    for name, times in runs.items():
+        row: dict[str, Any] = spread(times)
+        row["x_python"] = row["median"] / base
+        row["target"] = TARGETS.get(name)
+        row["verdict"] = verdict(row["median"], row["target"])
+        out[name] = row
+    return out
+
+
+def verdict(median: float, target: float | None) -> str | None:
+    return None if target is None else ("PASS" if median < target else "MISS")
 
 
 def machine() -> dict[str, Any]:
@@ -215,11 +281,8 @@ def with_ratios_and_targets(results: dict[str, dict[str, float]]) -> dict[str, d
         row: dict[str, Any] = dict(figures)
         row["x_read"] = figures["median"] / read_median
         row["x_tokenise"] = figures["median"] / tokenise_median
-        target = TARGETS.get(name)
-        row["target"] = target
-        row["verdict"] = (
-            None if target is None else ("PASS" if figures["median"] < target else "MISS")
-        )
+        row["target"] = TARGETS.get(name)
+        row["verdict"] = verdict(figures["median"], row["target"])
         out[name] = row
     return out
 
@@ -232,7 +295,6 @@ def milliseconds(seconds: float) -> str:
 def print_figures(figures: dict[str, Any]) -> None:
     from rich.console import Console
     from rich.markup import escape
-    from rich.table import Table
 
     console = Console()
     console.print(
@@ -248,31 +310,51 @@ def print_figures(figures: dict[str, Any]) -> None:
         console.print(f"encoder {figures['encoder']}: model load {load:.0f} ms (excluded below)")
         per_run = figures["turns_encoded_per_run"]
         console.print(
-            f"turns encoded per encoder-mode analysis: {per_run:.0f}"
-            + ("" if per_run else " (no analyser asked for sentence vectors)")
+            f"texts asked for per encoder-mode analysis: {per_run:.0f}"
+            + (
+                f"; through the model: {figures['texts_through_model_per_run']:.0f} "
+                f"({figures['unique_turns']} different turns)"
+                if per_run
+                else " (no analyser asked for sentence vectors)"
+            )
         )
     else:
         console.print("encoder: not installed or switched off; encoder mode not timed")
-    table = Table(title="milliseconds per run", title_justify="left")
-    table.add_column("step", no_wrap=True)
-    for heading in ("median", "min", "max", "IQR", "×read"):
-        table.add_column(heading, justify="right", no_wrap=True)
-    table.add_column("target", no_wrap=True)
-    for name, row in figures["steps"].items():
-        verdict = ""
-        if row["target"] is not None:
-            colour = "green" if row["verdict"] == "PASS" else "red"
-            verdict = f"[{colour}]{row['verdict']}[/] <{row['target']:g} s"
-        table.add_row(
-            STEP_TITLES.get(name, name),
-            *(milliseconds(row[k]) for k in ("median", "min", "max", "iqr")),
-            f"{row['x_read']:.1f}",
-            verdict,
-        )
-    console.print(table)
+    console.print(figures_table("milliseconds per run", figures["steps"], "read"))
+    if figures.get("startup"):
+        title = "start-up, milliseconds per run (a fresh interpreter each time)"
+        console.print(figures_table(title, figures["startup"], "python"))
     for mode in ("lexical", "encoder"):
         slowest = figures[f"analysers_{mode}"]
         if slowest:
             top = ", ".join(f"{n} {milliseconds(t)}" for n, t in list(slowest.items())[:6])
             console.print(f"slowest analysers, {mode} (median ms): {top}")
     console.print("* read + analyse + terminal report: the work of `attune analyze` after start-up")
+
+
+def figures_table(title: str, rows: dict[str, dict[str, Any]], base: str) -> Any:
+    """One row per step: median and spread in milliseconds (and the median CPU time, where
+    measured), ratio to the base, target."""
+    from rich.table import Table
+
+    columns = ["median", "min", "max", "iqr"]
+    if all("cpu_median" in row for row in rows.values()):
+        columns.append("cpu_median")
+    table = Table(title=title, title_justify="left")
+    table.add_column("step", no_wrap=True)
+    for heading in [*columns, f"x_{base}"]:
+        label = {"iqr": "IQR", "cpu_median": "CPU", f"x_{base}": f"×{base}"}.get(heading, heading)
+        table.add_column(label, justify="right", no_wrap=True)
+    table.add_column("target")
+    for name, row in rows.items():
+        verdict = ""
+        if row["target"] is not None:
+            colour = "green" if row["verdict"] == "PASS" else "red"
+            verdict = f"[{colour}]{row['verdict']}[/] <{row['target']:g} s"
+        table.add_row(
+            STEP_TITLES.get(name, name),
+            *(milliseconds(row[k]) for k in columns),
+            f"{row[f'x_{base}']:.1f}",
+            verdict,
+        )
+    return table

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
 guide_app = typer.Typer(
@@ -61,6 +63,11 @@ def search_command(
 @guide_app.command("eval")
 def eval_command(
     lexical: bool = typer.Option(False, "--lexical", help="Measure keyword search only."),
+    test_set: str = typer.Option(
+        "all",
+        "--set",
+        help="heldout (frozen before measuring), tuning (the search was tuned on it) or all.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
     """Share of the bundled test questions answered in the top three, and query latency."""
@@ -68,12 +75,22 @@ def eval_command(
 
     from attunement.guide.evaluate import evaluate
 
-    report = evaluate(encoder=_encoder_choice(lexical))
+    report = evaluate(encoder=_encoder_choice(lexical), sets=test_set)
     if as_json:
         typer.echo(json.dumps(report, indent=2))
         return
     typer.echo(f"{report['queries']} test questions; aim: a median under {report['aim_ms']:.0f} ms")
-    for mode in report["modes"]:
+    for block in report["sets"]:
+        typer.echo(f"{block['set']} set, {block['queries']} questions ({block['meaning']}):")
+        _echo_modes(block["modes"])
+    setup = ", ".join(f"{k} {v:.0f}" for k, v in report["setup"].items())
+    typer.echo(f"one-off setup (ms): {setup}")
+    if len(report["sets"][0]["modes"]) == 1 and not lexical:
+        typer.echo("The sentence encoder is not installed: only keyword search was measured.")
+
+
+def _echo_modes(modes: list[dict[str, Any]]) -> None:
+    for mode in modes:
         verdict = "within aim" if mode["within_aim"] else "OVER AIM"
         typer.echo(
             f"{mode['mode']:>8}: top-3 {mode['top3_share']:.0%}, top-1 {mode['top1_share']:.0%}, "
@@ -81,10 +98,6 @@ def eval_command(
         )
         for miss in mode["misses"]:
             typer.echo(f"          missed {miss['query']!r}: got {', '.join(miss['got'])}")
-    setup = ", ".join(f"{k} {v:.0f}" for k, v in report["setup"].items())
-    typer.echo(f"one-off setup (ms): {setup}")
-    if len(report["modes"]) == 1 and not lexical:
-        typer.echo("The sentence encoder is not installed: only keyword search was measured.")
 
 
 @guide_app.command("questions")

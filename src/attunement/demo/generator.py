@@ -7,7 +7,10 @@ client talks at length, brings topics and talks about change. With strained conn
 sets the agenda, gives advice in monologues and asks closed, stacked, leading and "why"
 questions; the client answers briefly, says "yes, but", doubts the coaching and gets
 interrupted. A ``mixed`` session starts well, strains in the middle, and recovers after the
-coach names the strain.
+coach names the strain. A ``compliant`` session has the good coach and a client who complies
+without engaging: they report doing what was agreed ("yes, I did it"), name no feelings and no
+realisations, raise no aim of their own and leave the coach to propose the focus and the next
+step.
 
 Everything comes from ``random.Random(seed)``: the same spec always gives the same turns.
 """
@@ -26,7 +29,7 @@ from attunement.demo.phrases import world as W
 from attunement.transcript.model import Conversation, Role, Turn
 
 T = TypeVar("T")
-QUALITIES = ("good", "strained", "mixed")
+QUALITIES = ("good", "strained", "mixed", "compliant")
 # Fractions of the session's length at which each stretch should end.
 PHASES = (("opening", 0.07), ("exploration", 0.55), ("insight", 0.70), ("actions", 0.95))
 # A mixed session strains between these fractions, then the coach repairs it.
@@ -400,17 +403,71 @@ def _repair(d: _Draft) -> None:
     d.repaired = True
 
 
+# ---- complying without engaging ----------------------------------------------------------
+
+
+def _compliant_report(d: _Draft) -> None:
+    """The coach opens a topic; the client reports what happened, and a probe for what it
+    meant to them gets a flat answer."""
+    d.refresh()
+    d.coach(L.GOOD_OPEN_QUESTION)
+    report = dict.fromkeys(d.pick(L.CLIENT_REPORT) for _ in range(d.rng.randint(4, 6)))
+    d.say(Role.CLIENT, " ".join(report))
+    d.coach(L.COMPLIANT_PROBE)
+    d.client(L.CLIENT_FLAT)
+    d.coach(L.COMPLIANT_REFLECTION)
+    d.client(L.CLIENT_FILLERS)
+
+
+def _compliant_insight(d: _Draft) -> None:
+    d.coach(L.GOOD_INSIGHT_QUESTION)
+    d.client(L.CLIENT_NO_INSIGHT)
+    d.coach(L.ENCOURAGERS)
+    d.client(L.CLIENT_FILLERS)
+
+
+def _compliant_actions(d: _Draft) -> None:
+    d.refresh()
+    for coach_lines, client_lines in (
+        (L.GOOD_ASK_ACTION, L.CLIENT_ASKS_COACH),
+        (L.COACH_OFFERS_STEP, L.CLIENT_ACCEPTS),
+        (L.GOOD_ASK_CONFIDENCE, L.CLIENT_SURE),
+    ):
+        d.coach(coach_lines)
+        d.client(client_lines)
+
+
 # ---- the session's shape ------------------------------------------------------------------
 
 _STRETCHES: dict[str, dict[str, Callable[[_Draft], None]]] = {
-    "exploration": {"good": _good_exploration, "strained": _strained_exploration},
-    "insight": {"good": _good_insight, "strained": _strained_insight},
-    "actions": {"good": _good_actions, "strained": _strained_actions},
+    "exploration": {
+        "good": _good_exploration,
+        "strained": _strained_exploration,
+        "compliant": _compliant_report,
+    },
+    "insight": {
+        "good": _good_insight,
+        "strained": _strained_insight,
+        "compliant": _compliant_insight,
+    },
+    "actions": {
+        "good": _good_actions,
+        "strained": _strained_actions,
+        "compliant": _compliant_actions,
+    },
 }
 
 
 def _opening(d: _Draft) -> None:
-    if d.quality() == "good":
+    if d.quality() == "compliant":
+        # The client reports the last action done, and the coach, not the client, names the aim.
+        d.coach(L.GOOD_GREETING)
+        d.client(L.COMPLIANT_CHECKIN)
+        d.coach(L.COMPLIANT_REVIEW)
+        d.client(L.CLIENT_DID_IT)
+        d.coach(L.COACH_PROPOSES_AIM)
+        d.client(L.CLIENT_GOES_ALONG)
+    elif d.quality() == "good":
         d.coach(L.GOOD_GREETING)
         d.client(L.GOOD_CHECKIN)
         d.coach(L.GOOD_ASK_FOCUS)
@@ -427,7 +484,14 @@ def _opening(d: _Draft) -> None:
 
 
 def _close(d: _Draft) -> None:
-    if d.quality() == "good":
+    if d.quality() == "compliant":
+        d.coach(L.GOOD_TAKEAWAY)
+        d.client(L.CLIENT_COMPLIANT_TAKEAWAY)
+        d.coach(L.GOOD_RELATIONSHIP_CHECK)
+        d.client(L.CLIENT_COMPLIANT_CHECK)
+        d.coach(L.GOOD_PROMISE)
+        d.client(L.CLIENT_GOODBYE)
+    elif d.quality() == "good":
         d.coach(L.GOOD_TAKEAWAY)
         d.client(L.CLIENT_TAKEAWAY)
         d.coach(L.GOOD_RELATIONSHIP_CHECK)

@@ -7,7 +7,8 @@ shows up in the measures some rule of ``attunement.relationship.rules`` reads:
 - ``withdrawing``: the client's share of talk and words per turn fall, a session is missed;
 - ``surface``: openness falls below the phase's floor;
 - ``reluctant``: several resistance signs every session;
-- ``compliant``: actions done but never reflected on, polite perfect check-ins, less openness;
+- ``compliant``: actions done but never reflected on, polite perfect check-ins, less openness,
+  and the coach, not the client, proposing what each session is for;
 - ``coach_overloaded``: the coach talks more and asks more, forgets promises, over-predicts;
 - ``checkin_drop``: the client's check-in falls sharply after a session.
 
@@ -77,6 +78,7 @@ class _Session:
     action_reflected: bool = True
     coach_keeps_promise: bool = True
     answers_checkin: bool = True
+    coach_sets_aim: bool = False  # the client goes along with the coach's aim for the session
     extra: dict[str, float] = field(default_factory=dict)
 
 
@@ -153,6 +155,7 @@ def _compliant(rng: random.Random, s: _Session, step: int, c: _Client) -> None:
     s.perfect = rng.random() < 0.7
     s.openness = min(s.openness, rng.uniform(0.12, 0.26))
     s.share -= rng.uniform(0.0, 0.08)
+    s.coach_sets_aim = True
 
 
 def _coach_overloaded(rng: random.Random, s: _Session, step: int, c: _Client) -> None:
@@ -209,7 +212,7 @@ def _signals(s: _Session) -> SessionSignals:
         reporting_rate=round(min(1.0, max(0.0, 0.7 - s.openness)), 3),
         resistance=s.resistance,
         depth=round(min(1.0, max(0.0, 0.1 + s.openness * 0.6)), 3),
-        client_proposed_goals=s.openness > 0.2,
+        client_proposed_goals=s.openness > 0.2 and not s.coach_sets_aim,
         coach_questions_per_turn=round(max(0.1, s.questions), 2),
     )
 

@@ -1,11 +1,11 @@
 """The engagements ``attune simulate`` replays: the demo histories of the issue's four kinds,
-optionally with every held session measured from a generated transcript.
+with every held session measured from a generated transcript (``attune simulate``'s default).
 
-Without transcripts each held session carries the signals ``histories.engagement`` drew for it.
-With ``transcripts=True`` the session is written by the demo generator in the quality those
-signals describe (good, mixed or strained, with the client's turns cut short when the history
-has them saying less) and the signals are measured from it by the real
-analysis pipeline through ``signals_from``, exactly as the web app measures an uploaded
+Without transcripts (``--fast``) each held session carries the signals ``histories.engagement``
+drew for it. With ``transcripts=True`` the session is written by the demo generator in the
+quality those signals describe (good, mixed, strained or compliant, with the client's turns cut
+short when the history has them saying less) and the signals are measured from it by the
+analysers the rules read, through ``signals_from`` as the web app measures an uploaded
 transcript, so the simulation exercises the analysers end to end. Check-ins and commitments
 come from the history either way and move with the rupture (lower check-ins while a client
 withdraws; polite perfect ones and actions never reflected on while a client complies).
@@ -47,14 +47,17 @@ MIN_SESSIONS = WITHDRAWAL_ONSET + 3  # onset plus two sessions to be flagged in
 COACH = "Joanna Reyes"
 CLIENTS = ("Sam Carter", "Ana Ruiz", "Lee Park", "Noor Haddad", "Ines Weber")
 TRANSCRIPT_MINUTES = 10  # long enough for every stretch of a session, quick to analyse
-SIGNAL_ANALYSERS = ("talk", "openness", "listening", "agreement", "questions")
-# The generator writes good, mixed (a strained middle, then a repair) or strained sessions, all
-# far apart; a client who goes quiet is written by cutting the client's turns of a good session
+# The analysers behind the signals the rules read. Listening gives only ``depth``, which no rule
+# reads, so the simulator leaves it out (about a tenth of the time); the web app runs them all.
+SIGNAL_ANALYSERS = ("talk", "openness", "agreement", "questions")
+# The generator writes good, mixed (a strained middle, then a repair), strained and compliant
+# sessions. A client who goes quiet is written by cutting the client's turns of a good session
 # down to their first sentences (see ``quieter``), as far as the history has their words per
 # turn fall. So a withdrawing client keeps a good coach and simply says less, an off day of a
 # healthy client is a little quieter, and only a coach who takes over the session (the client's
-# share 30 points or more below their usual) gets a strained one. The generator cannot write a
-# good session with less openness, so compliance shows in the commitments and check-ins only.
+# share 30 points or more below their usual) gets a strained one. A session whose aim the
+# history has the coach propose is written as a compliant one: the client reports doing what
+# was agreed, names no feelings or realisations and goes along with the coach's aim.
 STRAINED_DROP = 0.30
 MIXED_RESISTANCE = 4  # a reluctant client's session (3-6 signs); healthy ones rarely reach it
 QUIETER_BELOW = 0.9  # words per turn under 90% of the client's usual: cut their turns
@@ -107,23 +110,37 @@ def quality_for(signals: SessionSignals, usual_share: float) -> str:
         return "strained"
     if (signals.resistance or 0) >= MIXED_RESISTANCE:
         return "mixed"
+    if signals.client_proposed_goals is False:
+        return "compliant"
     return "good"
 
 
 def quieter(conversation: Conversation, keep: float) -> Conversation:
-    """The session with each client turn cut to its first sentences, keeping about ``keep`` of
-    its words (a one-sentence turn stays whole): a client who answers but says less."""
-    turns = tuple(
-        _cut(turn, keep) if turn.role == Role.CLIENT else turn for turn in conversation.turns
-    )
-    return replace(conversation, turns=turns)
+    """The session with the client's turns cut to their first sentences so that about ``keep``
+    of the client's words remain: a client who answers but says less.
+
+    A one-sentence turn stays whole, so the longer turns give up more; the cut carries what it
+    owes from turn to turn, so the whole session, not each turn rounded on its own, keeps
+    ``keep`` of the words: the client's words per turn fall as far as the history says, down to
+    about 60% of their usual, below which only one-sentence turns are left.
+    """
+    turns, said, kept = [], 0, 0
+    for turn in conversation.turns:
+        if turn.role == Role.CLIENT:
+            said += len(turn.text.split())
+            turn = _cut(turn, keep * said - kept)
+            kept += len(turn.text.split())
+        turns.append(turn)
+    return replace(conversation, turns=tuple(turns))
 
 
-def _cut(turn: Turn, keep: float) -> Turn:
+def _cut(turn: Turn, budget: float) -> Turn:
+    """The turn cut to the first sentences whose words come closest to ``budget`` (at least one)."""
     sentences = SENTENCE.findall(turn.text)
     if len(sentences) < 2:
         return turn
-    kept = max(1, round(len(sentences) * keep))
+    counts = [len(" ".join(sentences[:k]).split()) for k in range(1, len(sentences) + 1)]
+    kept = 1 + min(range(len(counts)), key=lambda k: abs(counts[k] - budget))
     text = "".join(sentences[:kept]).strip()
     end = turn.end
     if turn.start is not None and turn.end is not None:

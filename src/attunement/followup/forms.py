@@ -20,6 +20,12 @@ def plain_text(value: str) -> None:
         )
 
 
+def name_the_blank(field: forms.Field, label: str) -> None:
+    """Replace Django's "---------" empty choice with words that say what to pick."""
+    choices = [(value, text) for value, text in field.choices if value != ""]  # type: ignore[attr-defined]
+    field.choices = [("", label), *choices]  # type: ignore[attr-defined]
+
+
 class CommitmentForm(forms.ModelForm):
     text = forms.CharField(
         max_length=300,
@@ -49,6 +55,10 @@ class CommitmentForm(forms.ModelForm):
             "owner": {"required": "Say whose commitment this is: the coach's or the client's."},
         }
 
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        name_the_blank(self.fields["owner"], "Choose: yours or the client's")
+
 
 class NewCommitmentForm(CommitmentForm):
     class Meta(CommitmentForm.Meta):
@@ -73,6 +83,10 @@ class MemoryCardForm(forms.ModelForm):
         error_messages: ClassVar[dict[str, dict[str, str]]] = {
             "kind": {"required": "Choose what kind of detail this is."},
         }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        name_the_blank(self.fields["kind"], "Choose a kind: person, value, hope…")
 
 
 class DoneForm(forms.Form):

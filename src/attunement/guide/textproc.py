@@ -1,5 +1,6 @@
 """Words for keyword search: lower case, compounds kept whole and split, stop words dropped,
-light suffix stripping, and a small list of coach-language synonyms.
+light suffix stripping, a small list of coach-language synonyms, and guesses for query words one
+typo away from a word the guide uses.
 
 The stemmer is deliberately light: it only has to make "rescheduling", "rescheduled" and
 "reschedule" meet, not to be a linguist's stemmer. Query and documents go through the same
@@ -9,6 +10,7 @@ function, so any oddity cancels out.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import cache
 from pathlib import Path
 
@@ -46,6 +48,27 @@ def stem(word: str) -> str:
     if len(word) > 4 and word.endswith("ll"):
         word = word[:-1]  # cancelled -> cancell -> cancel
     return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+TYPO_MIN = 5  # shorter words have too many neighbours one letter away
+
+
+def one_edit(term: str) -> set[str]:
+    """Every string one typo away: a letter dropped, added, changed, or two swapped."""
+    splits = [(term[:i], term[i:]) for i in range(len(term) + 1)]
+    dropped = {a + b[1:] for a, b in splits if b}
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    changed = {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+    added = {a + c + b for a, b in splits for c in LETTERS}
+    return (dropped | swapped | changed | added) - {term}
+
+
+def near_misses(term: str, known: Container[str]) -> list[str]:
+    """Known terms one typo away from an unknown query term ("cleint" -> "client")."""
+    if len(term) < TYPO_MIN or not term.isalpha() or term in known:
+        return []
+    return sorted(t for t in one_edit(term) if t in known)
 
 
 def words(text: str) -> list[str]:

@@ -1,8 +1,8 @@
 """The supervision export: chosen sessions with their analysis and the coach's reflections, as
-one self-contained HTML file (styles inside, no links out) that prints cleanly to PDF.
+one self-contained HTML file (styles inside, no links out) or as a PDF (``export_pdf``).
 
-No PDF library is installed, so the file carries a print stylesheet and the page tells the
-coach to use the browser's "Print to PDF".
+Both formats are built from the same ``ExportedSession`` items, so they show the same content
+and pass the same consent check.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from attunement.library.models import JournalEntry
 from attunement.practice import presenters
 from attunement.practice.access import owned
 from attunement.practice.models import Analysis, Session
+from attunement.report import summary
 
 
 def consented(session: Session) -> bool:
@@ -46,6 +47,7 @@ class ExportedSession:
     label: str
     layers: list[Any] = field(default_factory=list)
     talk_chart: str = ""
+    figures: list[summary.Fact] = field(default_factory=list)
     turns: list[Any] = field(default_factory=list)
     entries: list[JournalEntry] = field(default_factory=list)
 
@@ -60,6 +62,20 @@ def _client_labels(sessions: list[Session], names: bool) -> dict[int, str]:
     return labels
 
 
+def coach_name(user: Any) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def key_figures(result: SessionAnalysis) -> list[summary.Fact]:
+    """Counts and shares only (no words of the client): talk share, questions, listening."""
+    facts = []
+    words = result.metrics("talk").get("share_words") or {}
+    shares = [f"{role} {summary.percent(share)}" for role, share in words.items() if share]
+    if shares:
+        facts.append(summary.Fact("Share of the words", ", ".join(shares)))
+    return facts + summary.question_facts(result) + summary.listening_facts(result)
+
+
 def _exported(session: Session, label: str, user: Any, transcripts: bool) -> ExportedSession:
     item = ExportedSession(session, label)
     analysis = session.latest_analysis()
@@ -68,6 +84,7 @@ def _exported(session: Session, label: str, user: Any, transcripts: bool) -> Exp
         views = presenters.marker_views(result)
         item.layers = presenters.findings_by_layer(views)
         item.talk_chart = presenters.talk_chart(result)
+        item.figures = key_figures(result)
         transcript = getattr(session, "transcript", None)
         if transcripts and transcript is not None:
             item.turns = presenters.turn_views(transcript.conversation, views)
@@ -75,14 +92,22 @@ def _exported(session: Session, label: str, user: Any, transcripts: bool) -> Exp
     return item
 
 
-def render_export(user: Any, sessions: list[Session], *, names: bool, transcripts: bool) -> str:
-    """The HTML file; refuses (ValueError) a session whose client has not consented."""
+def export_items(
+    user: Any, sessions: list[Session], *, names: bool, transcripts: bool
+) -> list[ExportedSession]:
+    """What either format shows; refuses (ValueError) a session whose client has not consented."""
     refused = [s for s in sessions if not consented(s)]
     if refused:
         raise ValueError("a chosen session's client has no consent to analysis recorded")
     labels = _client_labels(sessions, names)
-    items = [
+    return [
         _exported(s, labels[s.client.pk], user, transcripts)
         for s in sorted(sessions, key=lambda s: s.when)
     ]
-    return render_to_string("library/export.html", {"items": items, "coach": user})
+
+
+def render_export(user: Any, sessions: list[Session], *, names: bool, transcripts: bool) -> str:
+    """The HTML file; refuses (ValueError) a session whose client has not consented."""
+    items = export_items(user, sessions, names=names, transcripts=transcripts)
+    context = {"items": items, "coach": coach_name(user)}
+    return render_to_string("library/export.html", context)

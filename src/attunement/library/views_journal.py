@@ -99,27 +99,38 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("library:journal")
 
 
+def _export_file(user: Any, chosen: list[Session], data: dict[str, Any], as_pdf: bool) -> Any:
+    """The file's bytes or text and its type; both formats run the same consent check."""
+    if not as_pdf:
+        html = export.render_export(
+            user, chosen, names=data["names"], transcripts=data["transcripts"]
+        )
+        return html, "text/html; charset=utf-8"
+    from attunement.library import export_pdf  # fpdf2 loads only when a PDF is asked for
+
+    items = export.export_items(user, chosen, names=data["names"], transcripts=data["transcripts"])
+    pdf = export_pdf.render_pdf(items, coach=export.coach_name(user), names=data["names"])
+    return pdf, "application/pdf"
+
+
 @login_required
 @GET_POST
 def supervision_export(request: HttpRequest) -> HttpResponse:
-    """Choose sessions, download one HTML file; only sessions with the client's consent."""
+    """Choose sessions, download one HTML or PDF file; only sessions with the client's consent."""
     refused = _refuse_admin(request)
     if refused:
         return refused
     form = ExportForm(posted(request), sessions=export.exportable_sessions(request.user))
     if request.method == "POST" and form.is_valid():
         chosen = list(form.cleaned_data["sessions"])
-        html = export.render_export(
-            request.user,
-            chosen,
-            names=form.cleaned_data["names"],
-            transcripts=form.cleaned_data["transcripts"],
-        )
+        as_pdf = request.POST.get("format") == "pdf"
+        body, kind = _export_file(request.user, chosen, form.cleaned_data, as_pdf)
+        action = "export for supervision" + (" (PDF)" if as_pdf else "")
         for client in {s.client for s in chosen}:
-            services.audit(request.user, client, "export for supervision", request.path)
-        response = HttpResponse(html, content_type="text/html; charset=utf-8")
-        stamp = timezone.localdate().isoformat()
-        response["Content-Disposition"] = f'attachment; filename="supervision-{stamp}.html"'
+            services.audit(request.user, client, action, request.path)
+        response = HttpResponse(body, content_type=kind)
+        name = f"supervision-{timezone.localdate().isoformat()}.{'pdf' if as_pdf else 'html'}"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
     status = 400 if request.method == "POST" else 200
     return render(request, "library/export_form.html", {"form": form}, status=status)

@@ -35,7 +35,7 @@ def line_chart(
     if not labels or not series:
         return ""
     top = top or max(1, *(max(values, default=0) for values in series.values()))
-    left, pad, legend_h = 34.0, 16.0, 22 * ((len(series) + 2) // 3)
+    left, pad, legend_h = 34.0, 16.0, 8 + 22 * ((len(series) + 2) // 3)
     plot_h = height - legend_h
     step = (width - left - pad) / max(len(labels) - 1, 1)
     xs = [left + i * step for i in range(len(labels))]
@@ -74,9 +74,14 @@ def _axes(
         if i % every == 0 or i == len(labels) - 1:
             parts.append(
                 f'<text x="{_n(x)}" y="{_n(base + 14)}" font-size="10" '
-                f'text-anchor="middle">{escape(label)}</text>'
+                f'text-anchor="{_anchor(i, len(labels))}">{escape(label)}</text>'
             )
     return parts
+
+
+def _anchor(index: int, count: int) -> str:
+    # The last label ends at its point, so it is not cut off at the chart's right edge.
+    return "end" if count > 1 and index == count - 1 else "middle"
 
 
 def _polyline(
@@ -97,7 +102,7 @@ def _polyline(
 
 def _legend_item(position: int, name: str, colour: str, plot_h: float) -> str:
     x = 34 + (position % 3) * 200
-    y = plot_h + 12 + (position // 3) * 20
+    y = plot_h + 16 + (position // 3) * 20  # clear of the x labels above
     return (
         f'<rect x="{x}" y="{_n(y - 9)}" width="10" height="10" fill="{colour}"/>'
         f'<text x="{x + 14}" y="{_n(y)}" font-size="11">{escape(name)}</text>'

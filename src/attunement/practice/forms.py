@@ -127,7 +127,10 @@ class ConsentForm(forms.Form):
 
 class SessionForm(forms.ModelForm):
     private_notes = forms.CharField(
-        max_length=10000, required=False, widget=forms.Textarea(attrs={"rows": 4})
+        max_length=10000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Only you can read these; they are stored encrypted.",
     )
     minutes = forms.IntegerField(min_value=5, max_value=600, initial=60, label="Length (minutes)")
 
@@ -142,9 +145,18 @@ class SessionForm(forms.ModelForm):
             "private_notes",
         ]
         labels: ClassVar[dict[str, str]] = {"by_whom": "Cancelled, moved or missed by"}
+        help_texts: ClassVar[dict[str, str]] = {
+            "by_whom": "Only when the session did not take place as planned; leave empty if held."
+        }
         widgets: ClassVar[dict[str, Any]] = {
             "when": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # "Nobody" instead of "---------": a held session leaves this empty.
+        parties = [c for c in self.fields["by_whom"].choices if c[0] != ""]  # type: ignore[attr-defined]
+        self.fields["by_whom"].choices = [("", "Nobody: it was held"), *parties]  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -157,5 +169,6 @@ class SessionForm(forms.ModelForm):
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="Transcript file",
-        help_text="Any format `attune analyze` reads: .vtt, .srt, .txt, .json, …",
+        help_text="The transcript your video platform exported (.vtt, .srt, .txt or .json), "
+        "with speaker names.",
     )

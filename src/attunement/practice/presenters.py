@@ -18,6 +18,47 @@ LAYER_TITLES = {
     Layer.STRUCTURE: "Structure of the session",
 }
 
+# Kinds whose stored name does not read well as a heading ("level3", "close_open"); the rest
+# read fine once underscores become spaces.
+KIND_TITLES = {
+    "level3": "Listening beyond the words",
+    "level1_stretch": "Coach-centred stretch",
+    "close_open": "Close without next steps",
+    "close_invites": "Close invites what the client takes away",
+    "contracting_open": "Session aim not agreed at the start",
+    "contracting_agreed": "Session aim agreed at the start",
+    "echo": "Client's words reused",
+    "pace_gap": "Different pace",
+    "yes_but": "Yes, but",
+    "why_question": "Why question",
+    "offer_run": "Run of advice",
+    "no_future_questions": "No future-focused questions",
+    "doubt_coaching": "Doubt about the coaching",
+    "feedback_invite": "Feedback on the coaching invited",
+    "client_preference": "Client's sensory wording",
+    "coach_matches_preference": "Coach matches sensory wording",
+    "low_style_matching": "Different speaking styles",
+    "formality_gap": "Different formality",
+    "client_carries_stretch": "Client carries a stretch",
+    "coach_dominates_stretch": "Coach dominates a stretch",
+}
+
+# What the analysis could draw on, in a coach's words (see SessionAnalysis.mode).
+MODE_NOTES = {
+    "lexical": "Read from wording and timing only.",
+    "encoder": "Read from wording, timing and sentence meaning.",
+}
+
+
+def kind_title(kind: str) -> str:
+    """A finding kind as a heading: "level3" -> "Listening beyond the words"."""
+    return KIND_TITLES.get(kind, kind.replace("_", " ").capitalize())
+
+
+def mode_note(mode: str) -> str:
+    return MODE_NOTES.get(mode, "")
+
+
 SHOWN_TURNS = 6  # links per finding; a long stretch is shown by its first turns
 STRETCH_TURNS = 12  # a finding over more turns than this is a stretch of the session
 
@@ -37,7 +78,7 @@ class MarkerView:
 
     @property
     def kind_label(self) -> str:
-        return self.marker.kind.replace("_", " ")
+        return kind_title(self.marker.kind).lower()
 
     @property
     def more_turns(self) -> int:
@@ -74,7 +115,7 @@ class KindGroup:
 
     @property
     def title(self) -> str:
-        return self.kind.replace("_", " ").capitalize()
+        return kind_title(self.kind)
 
     @property
     def notable(self) -> bool:
@@ -143,7 +184,7 @@ def markers_over_sessions(client: Client, sessions: list[Session]) -> str:
         if analysis is None or analysis.result is None:
             continue
         counts = Counter(m.layer for m in SessionAnalysis.from_dict(analysis.result).markers)
-        labels.append(session.when.strftime("%d %b"))
+        labels.append(f"{session.when.day} {session.when:%b}")  # "1 Sep", as elsewhere
         for layer, title in LAYER_TITLES.items():
             series[title].append(counts.get(layer, 0))
     series = {title: values for title, values in series.items() if any(values)}

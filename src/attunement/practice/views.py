@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -149,6 +150,21 @@ def agreement_new(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def client_url(client: Client) -> str:
+    return reverse("client_detail", args=[client.pk])
+
+
+def _session_waiting_for_consent(request: HttpRequest, client: Client) -> str | None:
+    """Back to the upload form the coach came from (``?session=``), if it is this client's."""
+    raw = request.GET.get("session", "")
+    session = (
+        Session.objects.filter(pk=int(raw), engagement__client=client).first()
+        if raw.isdigit()
+        else None
+    )
+    return reverse("session_detail", args=[session.pk]) + "#upload" if session else None
+
+
 @login_required
 @GET_POST
 @_owns(Client)
@@ -163,7 +179,7 @@ def consent_new(request: HttpRequest, pk: int) -> HttpResponse:
     form = ConsentForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.record_consent(client, user=request.user, **form.cleaned_data)
-        return redirect("client_detail", pk=client.pk)
+        return redirect(_session_waiting_for_consent(request, client) or client_url(client))
     title = f"What {client.name} consents to"
     return render(request, "practice/form.html", {"form": form, "title": title, "client": client})
 
@@ -229,6 +245,7 @@ def _session_context(session: Session, upload_form: UploadForm) -> dict[str, Any
         context["layers"] = presenters.findings_by_layer(views)
         context["turns"] = presenters.turn_views(transcript.conversation, views)
         context["skipped"] = result.skipped
+        context["mode_note"] = presenters.mode_note(result.mode)
         context["talk_chart"] = presenters.talk_chart(result)
     return context
 

@@ -8,11 +8,13 @@ change is one visible edit.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from statistics import median
 
 from attunement.relationship.history import (
     CheckIn,
+    Commitment,
     History,
     Party,
     SessionRecord,
@@ -31,9 +33,11 @@ OPENNESS_FLOOR = {Phase.INITIAL: 0.10, Phase.DEEPENING: 0.22, Phase.MATURE: 0.28
 RESISTANCE_PER_SESSION = 3
 COACH_SHARE_CEILING = 0.60
 COMPLIANCE_WINDOW_DAYS = 45
+COMPLIANCE_SESSIONS = 2  # analysed sessions in a row with the coach's aim and no reflection
 LOW_CHECKIN_TOTAL = 28
 LOW_CHECKIN_ITEM = 4
 CHECKIN_DROP = 5
+CHECKIN_USUAL = 3  # earlier check-ins whose median stands for the client's usual
 PERFECT_RUN = 3
 PROMISE_GRACE_DAYS = 2
 PREDICTION_GAP = 6
@@ -124,9 +128,10 @@ def _value(session: SessionRecord, attribute: str) -> float:
     return float(value)
 
 
-def withdrawal(history: History, now: datetime, phase: Phase) -> Sign | None:
-    share = _recent_and_baseline(history, "client_share")
-    words = _recent_and_baseline(history, "client_words_per_turn")
+def _falls(history: History, recent_count: int) -> tuple[list[str], list[SessionRecord]]:
+    """What fell in the last ``recent_count`` analysed sessions against the median before."""
+    share = _recent_and_baseline(history, "client_share", recent_count)
+    words = _recent_and_baseline(history, "client_words_per_turn", recent_count)
     reasons: list[str] = []
     recent: list[SessionRecord] = []
     if share and share[1] <= share[2] - SHARE_DROP:
@@ -137,15 +142,34 @@ def withdrawal(history: History, now: datetime, phase: Phase) -> Sign | None:
             f"client's turns shorter: {words[2]:.0f} words on average before, {words[1]:.0f} lately"
         )
         recent = recent or words[0]
+    return reasons, recent
+
+
+def _missed_before(history: History, now: datetime, session: SessionRecord) -> list[SessionRecord]:
+    """No-shows and late cancellations by the client in the last month, before ``session``
+    (a reschedule is left out: moving a session is what busy clients do)."""
+    return [
+        s
+        for s in _client_absences(history, now)
+        if s.status != Status.RESCHEDULED and s.when < session.when
+    ]
+
+
+def withdrawal(history: History, now: datetime, phase: Phase) -> Sign | None:
+    reasons, recent = _falls(history, 2)
+    span = f"over the last {len(recent)} sessions"
+    missed: list[SessionRecord] = []
     if not reasons:
-        return None
-    detail = "; ".join(reasons)
-    return Sign(
-        "withdrawal",
-        f"{detail} over the last {len(recent)} sessions",
-        25,
-        tuple(_session_evidence(s, f"client spoke {_value_text(s)}") for s in recent),
-    )
+        # A missed session and a clearly quieter one since are two signs of one withdrawal:
+        # the quieter session counts alone, without waiting for a second.
+        reasons, recent = _falls(history, 1)
+        missed = _missed_before(history, now, recent[0]) if recent else []
+        if not missed:
+            return None
+        span = f"in the session after {_count_phrase(len(missed), 'missed session')}"
+    evidence = tuple(_session_evidence(s, f"client spoke {_value_text(s)}") for s in recent)
+    evidence += tuple(_session_evidence(s, "missed by the client") for s in missed)
+    return Sign("withdrawal", f"{'; '.join(reasons)} {span}", 25, evidence)
 
 
 def _value_text(session: SessionRecord) -> str:
@@ -188,21 +212,60 @@ def reluctance(history: History, now: datetime, phase: Phase) -> Sign | None:
     )
 
 
-def compliance_without_engagement(history: History, now: datetime, phase: Phase) -> Sign | None:
+def _client_actions_done(history: History, now: datetime) -> list[Commitment]:
     since = now - timedelta(days=COMPLIANCE_WINDOW_DAYS)
-    done = [
+    return [
         c
         for c in history.commitments
         if c.owner == Party.CLIENT and c.done_at is not None and c.done_at >= since
     ]
-    if len(done) < 2 or any(c.reflected for c in done):
+
+
+def _going_along(session: SessionRecord) -> bool:
+    """The coach proposed the session's aim and the client reflected no more than they
+    reported: doing the work without taking it up as their own."""
+    signals = session.signals
+    if signals is None or signals.client_proposed_goals is not False:
+        return False
+    insight, reporting = signals.insight_rate, signals.reporting_rate
+    return insight is not None and reporting is not None and insight <= reporting
+
+
+def _sessions_going_along(history: History, phase: Phase) -> list[SessionRecord]:
+    """The last analysed sessions, when every one of them reads as going along (never in the
+    initial phase, where the coach often frames the work while the client finds their feet)."""
+    known = [
+        s for s in history.analysed if s.signals and s.signals.client_proposed_goals is not None
+    ]
+    recent = known[-COMPLIANCE_SESSIONS:]
+    if phase == Phase.INITIAL or len(recent) < COMPLIANCE_SESSIONS:
+        return []
+    return recent if all(_going_along(s) for s in recent) else []
+
+
+def compliance_without_engagement(history: History, now: datetime, phase: Phase) -> Sign | None:
+    done = _client_actions_done(history, now)
+    if not done:
         return None
-    return Sign(
-        "compliance-without-engagement",
-        f"the client completed {_count_phrase(len(done), 'action')} without talking about what they learned from them",
-        20,
-        tuple(Evidence("commitment", c.ref, c.done_at, c.text) for c in done),
-    )
+    unreflected = len(done) >= 2 and not any(c.reflected for c in done)
+    sessions = _sessions_going_along(history, phase)
+    if not unreflected and not sessions:
+        return None
+    parts = []
+    if unreflected:
+        parts.append(
+            f"the client completed {_count_phrase(len(done), 'action')} without talking about what they learned from them"
+        )
+    if sessions:
+        parts.append(
+            f"the coach proposed the aim of the last {_count_phrase(len(sessions), 'session')} and the client reported rather than reflected"
+        )
+    evidence = [Evidence("commitment", c.ref, c.done_at, c.text) for c in done]
+    evidence += [
+        _session_evidence(s, "aim proposed by the coach; reporting, no reflection")
+        for s in sessions
+    ]
+    return Sign("compliance-without-engagement", "; ".join(parts), 20, tuple(evidence))
 
 
 def coach_working_harder(history: History, now: datetime, phase: Phase) -> Sign | None:
@@ -241,11 +304,14 @@ def low_checkin(history: History, now: datetime, phase: Phase) -> Sign | None:
 
 
 def checkin_drop(history: History, now: datetime, phase: Phase) -> Sign | None:
+    """A fall from the last check-in that is also a fall from the client's usual: one unusually
+    high answer followed by an ordinary one is noise, not a drop."""
     if len(history.checkins) < 2:
         return None
     before, latest = history.checkins[-2], history.checkins[-1]
+    usual = median(c.total for c in history.checkins[-1 - CHECKIN_USUAL : -1])
     fall = before.total - latest.total
-    if fall < CHECKIN_DROP:
+    if fall < CHECKIN_DROP or usual - latest.total < CHECKIN_DROP:
         return None
     return Sign(
         "checkin-drop",
@@ -319,8 +385,9 @@ RULES: tuple[Rule, ...] = (
          f"no session held for more than {CADENCE_GAP_FACTOR:g}x the agreed cadence",
          "the logistics agreement: session frequency", 10, cadence_gap),
     Rule("withdrawal", "Client withdrawing",
-         f"client's share of words down {SHARE_DROP:.0%} points, or words per turn down {WORDS_DROP:.0%}, over the last 2 analysed sessions against the median before",
-         f"{SOURCE_SEED}: decreased engagement or participation", 25, withdrawal),
+         f"client's share of words down {SHARE_DROP:.0%} points, or words per turn down {WORDS_DROP:.0%}, over the last 2 analysed sessions against the median before; "
+         "or in the latest analysed session alone when the client missed a session (no-show or late cancellation) in the month before it",
+         f"{SOURCE_SEED}: decreased engagement or participation, and missed sessions, both signs of a client withdrawing; two signs together need one session, not two", 25, withdrawal),
     Rule("surface-talk", "Surface-level conversation",
          "openness below the phase's floor in the last 2 analysed sessions: "
          + ", ".join(f"{p} {v:.0%}" for p, v in OPENNESS_FLOOR.items()),
@@ -329,8 +396,9 @@ RULES: tuple[Rule, ...] = (
          f"{RESISTANCE_PER_SESSION}+ resistance signs in each of the last 2 analysed sessions",
          f"{SOURCE_SEED}: reluctance to explore important topics", 15, reluctance),
     Rule("compliance-without-engagement", "Compliance without engagement",
-         f"2+ client actions completed in {COMPLIANCE_WINDOW_DAYS} days and none reflected on",
-         f"{SOURCE_SEED}: client compliance without genuine engagement", 20, compliance_without_engagement),
+         f"a client action completed in {COMPLIANCE_WINDOW_DAYS} days, and either 2+ completed and none reflected on, "
+         f"or the coach proposed the aim of the last {COMPLIANCE_SESSIONS} analysed sessions and the client reflected no more than they reported (not in the initial phase)",
+         f"{SOURCE_SEED}: client compliance without genuine engagement; in a deepening relationship the client reflects rather than only recounting events", 20, compliance_without_engagement),
     Rule("coach-working-harder", "Coach working harder than the client",
          f"coach's share of words at least {COACH_SHARE_CEILING:.0%} and 8 points above the median before",
          f"{SOURCE_SEED}: a sense of working harder than the client", 15, coach_working_harder),
@@ -338,8 +406,8 @@ RULES: tuple[Rule, ...] = (
          f"latest check-in below {LOW_CHECKIN_TOTAL}/40 or any item at {LOW_CHECKIN_ITEM} or less",
          "the client's own rating of the relationship", 20, low_checkin),
     Rule("checkin-drop", "Check-in dropped",
-         f"latest check-in {CHECKIN_DROP}+ points below the one before",
-         "session-by-session calibration", 15, checkin_drop),
+         f"latest check-in {CHECKIN_DROP}+ points below the one before and below the median of the {CHECKIN_USUAL} before it",
+         "session-by-session calibration; the median keeps one unusually high answer from making an ordinary one look like a drop", 15, checkin_drop),
     Rule("perfect-checkins", "Always-perfect check-ins",
          f"the last {PERFECT_RUN} check-ins all 40/40",
          "candour: ratings that never vary may be politeness rather than feedback", 5, perfect_checkins),
@@ -350,3 +418,43 @@ RULES: tuple[Rule, ...] = (
          f"coach's predicted check-in {PREDICTION_GAP}+ points above the client's answer",
          "session calibration: the gap between how the coach and the client saw the session", 5, prediction_gap),
 )  # fmt: skip
+
+
+# ---- a reminder beside the rules, not one of them ----------------------------------------------
+# Raising something in a relationship check-in is the candour the framework asks for, so it
+# never lowers the band (it is not in RULES, weight 0); what matters is that the coach takes it
+# up. The wait: the next held session is the natural moment, two weeks the outer limit.
+CONCERN_WAIT_DAYS = 14
+CONCERN_THRESHOLD = (
+    "the client wrote under “anything to talk about” in a relationship check-in, and it is not "
+    f"marked discussed after a session held since, or after {CONCERN_WAIT_DAYS} days"
+)
+
+
+def concern_not_discussed(
+    raised: Sequence[tuple[datetime, str]], held: Sequence[datetime], now: datetime
+) -> Sign | None:
+    """The client's concerns (answer time, check-in ref) still waiting, oldest first, or None.
+
+    ``raised`` holds only concerns the coach has not marked discussed; ``held`` the times of
+    held sessions.
+    """
+    wait = timedelta(days=CONCERN_WAIT_DAYS)
+    waiting = sorted(
+        (when, ref)
+        for when, ref in raised
+        if when <= now and (now - when >= wait or any(when < h <= now for h in held))
+    )
+    if not waiting:
+        return None
+    days = (now - waiting[0][0]).days
+    ago = f"{_count_phrase(days, 'day')} ago" if days else "today"
+    sentence = (
+        f"the client asked to talk about something {ago}; not yet marked discussed"
+        if len(waiting) == 1
+        else f"{len(waiting)} things the client asked to talk about are not yet marked discussed"
+    )
+    evidence = tuple(
+        Evidence("checkin", ref, when, "not marked discussed") for when, ref in waiting
+    )
+    return Sign("concern-not-discussed", sentence, 0, evidence)

@@ -1,7 +1,7 @@
 """From one session's analysis to the signals the health rules read.
 
 ``signals_from(analysis, conversation)`` is the one place that knows which analyser measures
-what: the web app calls it on stored analyses and ``attune simulate --transcripts`` on
+what: the web app calls it on stored analyses and ``attune simulate`` (unless ``--fast``) on
 generated sessions, so both judge a relationship by the same numbers. Pure: no Django, no I/O.
 A signal whose analyser did not run stays ``None`` and the rules that need it stay silent.
 """

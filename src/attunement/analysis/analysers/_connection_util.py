@@ -42,8 +42,19 @@ class TaggedPattern:
 
     def __init__(self, lists: dict[str, Iterable[str]]) -> None:
         # Texts are lower-cased before matching: case-sensitive patterns run about twice as fast.
+        lists = {tag: list(phrases) for tag, phrases in lists.items()}
         self.by_tag = {tag: _whole_words(phrases, 0) for tag, phrases in lists.items()}
         self.pattern = _whole_words((p for phrases in lists.values() for p in phrases), 0)
+        # Only the lists with a phrase starting at a match's first letter are tried there.
+        starts = {tag: _start_letters(phrases) for tag, phrases in lists.items()}
+        letters = set().union(*(s for s in starts.values() if s is not None))
+        self.anywhere = tuple((t, p) for t, p in self.by_tag.items() if starts[t] is None)
+        self.by_letter = {
+            letter: tuple(
+                (t, p) for t, p in self.by_tag.items() if letter in (starts[t] or letters)
+            )
+            for letter in letters
+        }
 
     def find(self, text: str) -> list[tuple[str, str]]:
         """``(tag, matched words)`` for every match in ``text``, in order."""
@@ -52,17 +63,26 @@ class TaggedPattern:
         position = 0
         while (first := self.pattern.search(text, position)) is not None:
             start = first.start()
-            tag, words = max(
-                (
-                    (tag, m.group(0))
-                    for tag, p in self.by_tag.items()
-                    if (m := p.match(text, start))
-                ),
-                key=lambda pair: len(pair[1]),
-            )
+            tag, words = "", ""
+            for candidate, p in self.by_letter.get(text[start], self.anywhere):
+                # The longest match wins; on a tie, the list named first.
+                if (m := p.match(text, start)) and (not tag or len(m.group(0)) > len(words)):
+                    tag, words = candidate, m.group(0)
             found.append((tag, words))
             position = start + max(len(words), 1)
         return found
+
+
+def _start_letters(phrases: Iterable[str]) -> frozenset[str] | None:
+    """The letters the phrases can start with (as ``_whole_words`` groups them), or ``None``
+    when some phrase may start with anything."""
+    letters: set[str] = set()
+    for phrase in {v for p in phrases for v in _without_optional_start(_non_capturing(_lower(p)))}:
+        spelled = _spelled_out_start(phrase)
+        if not spelled:
+            return None
+        letters.update(variant[0] for variant in spelled)
+    return frozenset(letters)
 
 
 def _whole_words(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:

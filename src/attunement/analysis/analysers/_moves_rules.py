@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from attunement.analysis.analysers._cue_index import CueIndex
+from attunement.analysis.analysers._question_reading import asking_clauses
 from attunement.analysis.analysers.questions import has_question_form, is_question, words
 from attunement.analysis.text import TurnText
 
@@ -43,15 +44,15 @@ PRIORITY: tuple[str, ...] = (
     "permission",
     "feedback_invite",
     "challenge",
+    "self_disclosure",
     "question",
     "judging",
     "summary",
     "advice",
     "information",
-    "self_disclosure",
     "reflection",
-    "affirmation",
     "structuring",
+    "affirmation",
     "facilitation",
     "other",
 )
@@ -84,6 +85,9 @@ ASKING = ("question", "permission", "feedback_invite", "challenge")
 OFFERING = ("advice", "information", "judging")
 # An offer with this many times the words of the question asked with it is the main move.
 OFFER_OUTWEIGHS = 1.5
+# Openers that acknowledge the client ("I hear you", "I'm sorry", "I understand") before the
+# coach goes on, in the same sentence, to tell of their own life.
+ACKNOWLEDGING = ("reflection", "affirmation")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +151,7 @@ def content_words(tokens: tuple[str, ...] | list[str]) -> set[str]:
     return {_stem(w) for w in tokens if w not in stop and len(w) > 2 and not w.isdigit()}
 
 
+@lru_cache(maxsize=16384)  # pure, and called for every word of every turn
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s", "ly"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -173,6 +178,9 @@ def read_statement(sentence: str, client_words: set[str]) -> tuple[str, bool]:
     if is_facilitation(tokens):
         return "facilitation", True
     cue = earliest_cue(text)
+    if cue in ACKNOWLEDGING and lexicon().cues["self_disclosure"].search(text):
+        # "I hear you, I've been through the same": the coach's own story is what it adds.
+        return "self_disclosure", True
     if cue is not None:
         return cue, True
     return _without_cue(tokens, client_words), False
@@ -212,6 +220,13 @@ SUGGESTING_QUESTION = re.compile(
     r"why don't (?:you|we) (?:try|just|give|start|think about|plan|look into|make|set|write|call|"
     r"see if|revisit)|what if you (?:tried|try|were to)|have you (?:tried|considered|thought of) |"
     r"(?:can|could) you (?:try|make a|plan|reach out|ask|switch|find a)|"
+    r"(?:have|did) you (?:ever )?(?:tried|try|considered|consider|thought (?:about|of)|"
+    r"looked (?:into|at)|look into|reached out|reach out|spoken to|talked to|sought|joined|"
+    r"checked (?:into|with|out))\b|"
+    r"is (?:it possible|there a way) (?:to|for you|that you)|would it help (?:to|if)|"
+    r"would you (?:feel comfortable|be able to|consider)|"
+    r"do you think (?:it|that|this) (?:would|might|could) help|"
+    r"what (?:would|do) you think (?:about|of) (?:trying|a plan|an arrangement|maybe|\w+ing)|"
     r"do you think you (?:could|can|might) (?:try|do|ask|talk|make|find|start|get|switch|reach)|"
     r"would you (?:be willing|like|want) to "
     r"(?:try|give|consider|start|do some|think about|set|make|call|sign)|have you (?:thought about|"
@@ -225,14 +240,66 @@ SUGGESTION_INSIDE = re.compile(
     r"^\W*(?:(?:so|and|well|okay|ok|then|yes|yeah),?\s+)*(?:maybe|perhaps) you (?:could|can|"
     r"should|might)\b|\byou (?:might|may) want to\b|"
     r"\bit (?:might|may|could|would) (?:help|be (?:good|worth|helpful|useful|a good idea))\b|"
-    r"\bwhat about (?:\w+ing|maybe)\b"
+    r"\bwhat about (?:\w+ing|maybe)\b|"
+    # "Is there anyone you could talk to?", "Do you have friends you can lean on?": a resource
+    # the client could turn to, offered as a question.
+    r"\b(?:is|are) there (?:any|anyone|anybody|someone|somebody|other|some)\b.{0,60}?"
+    r"\b(?:you|that you) (?:can|could|might)\b|"
+    r"\bdo you have (?:any|a|anyone|someone|some)\b.{0,40}?\b(?:you can (?:talk|turn|lean|call)|"
+    r"you could (?:talk|turn|lean|call)|to (?:talk|lean|turn) to|for (?:support|comfort|help))\b|"
+    r"\bwould it be possible\b|"
+    r"^\W*(?:(?:so|and|well|okay|ok|or),?\s+)*(?:maybe|perhaps) (?:a|an|some|someone|something|try|"
+    r"\w+ing)\b|"
+    r"^\W*(?:(?:so|and|well|okay|ok|or),?\s+)*(?:try|make sure|consider|remember to)\b"
 )
 
 
+# A question that only checks the coach understood: the reflection before it is the move.
+CHECK = re.compile(
+    r"^\W*(?:(?:and|so|but|or),?\s+)*(?:is (?:that|this|it) (?:right|correct|true|fair|accurate|so)|"
+    r"am i (?:right|correct|understanding|getting)|did i (?:get|understand|hear) (?:that|this|it|you)|"
+    r"(?:have|did) i (?:got|get|understood) (?:that|this|it) (?:right|correct)|"
+    r"do i have (?:that|this|it) right|does that sound (?:right|about right|correct)|"
+    r"(?:would you say|wouldn't you say) (?:that's|that is) (?:right|fair|true))\W*$"
+)
+
+
+def is_check(sentence: str) -> bool:
+    """A question that only checks the coach understood ("Is that right?", "Am I correct?")."""
+    return bool(CHECK.search(plain(sentence)))
+
+
+# Openers that give back what was heard even when a question word follows them.
+_HEARD = re.compile(r"(?:so )?(?:what i'm hearing|what i am hearing|it sounds like|sounds like)\b")
+_LEAD_IN = re.compile(r"^\W*(?:(?:okay|ok|yeah|yes|right|mm+|hmm+|oh|well|alright|and),?\s+)*")
+
+
+def reflects_aloud(sentence: str) -> bool:
+    """A statement said with a rising voice that opens like a reflection ("So you feel stuck?",
+    "It sounds like work is the hard part?"): it reflects and checks, rather than asks."""
+    text = _LEAD_IN.sub("", plain(sentence), count=1)
+    if _HEARD.match(text):
+        return True
+    return is_declarative(sentence) and bool(lexicon().reflection_stems.match(text))
+
+
+def _gives_back(sentence: str, client_words: set[str]) -> bool:
+    """A statement said with a rising voice that reuses the client's own words."""
+    if not is_declarative(sentence):
+        return False
+    shared = content_words(words(plain(sentence))) & client_words
+    return len(shared) >= MIN_SHARED_WORDS
+
+
+@lru_cache(maxsize=16384)  # asked up to three times per sentence
 def is_declarative(sentence: str) -> bool:
     """A statement said with a rising voice ("So you feel stuck?"): it checks the coach's
-    understanding rather than asking, and is read like any other statement."""
-    return sentence.rstrip().endswith("?") and not has_question_form(sentence)
+    understanding rather than asking, so it reflects as well (see ``read_sentences``)."""
+    return (
+        sentence.rstrip().endswith("?")
+        and not has_question_form(sentence)
+        and not asking_clauses(sentence)  # "Hello, how are you?" asks after its lead-in
+    )
 
 
 def question_move(sentence: str) -> str:
@@ -270,10 +337,15 @@ def read_sentences(text: TurnText, client_words: set[str]) -> list[tuple[str, st
     found = []
     for sentence in text.sentences:
         if is_question(sentence):
-            tag = is_facilitation(words(sentence))  # "Right?" checks in, it does not ask
+            # "Right?" or "Is that right?" checks in, it does not ask
+            tag = is_facilitation(words(sentence)) or is_check(sentence)
+            if reflects_aloud(sentence) or _gives_back(sentence, client_words):
+                found.append(("reflection", sentence, True))
+                continue
             found.append(("facilitation" if tag else question_move(sentence), sentence, True))
-            if is_declarative(sentence) and lexicon().reflection_stems.search(plain(sentence)):
-                # "So you feel stuck?" asks, and reflects on the way.
+            if is_declarative(sentence) and content_words(words(plain(sentence))):
+                # "So you feel stuck?" asks, and reflects on the way: a statement said with a
+                # rising voice checks the coach's understanding of what the client said.
                 found.append(("reflection", sentence, True))
         else:
             move, cued = read_statement(sentence, client_words)
@@ -281,12 +353,15 @@ def read_sentences(text: TurnText, client_words: set[str]) -> list[tuple[str, st
     return found
 
 
-def reflection_depth(sentences: list[str], client_words: set[str]) -> str:
+def reflection_depth(sentences: list[str], client_words: set[str] | None) -> str:
     """Complex when the coach names a feeling, meaning or value, or adds more of their own
-    words than they reuse; simple when they mostly give the client's words back."""
+    words than they reuse; simple when they mostly give the client's words back. Without
+    ``client_words`` only a named feeling, meaning or value makes it complex."""
     text = plain(" ".join(sentences))
     if lexicon().complex_cues.search(text):
         return "complex"
+    if client_words is None:
+        return "simple"
     own = content_words(words(text))
     if not own:
         return "simple"
@@ -323,6 +398,9 @@ def classify_turn(text: TurnText, client_words: set[str]) -> TurnMoves:
     main = main_move(found, uncued)
     evidence = next(sentence for move, sentence in found if move == main)
     cued = any(cue for move, _, cue in read if move == main)
-    reflected = [s for move, s in found if move == "reflection"]
-    depth = reflection_depth(reflected, client_words) if reflected else None
+    reflected = [s for move, s, _ in read if move == "reflection"]
+    # A reflection read only because the statement mentions the client is weak evidence of
+    # depth: only a cue names it complex then.
+    stated = any(cue for move, _, cue in read if move == "reflection")
+    depth = reflection_depth(reflected, client_words if stated else None) if reflected else None
     return TurnMoves(main, moves, depth, evidence, cued)

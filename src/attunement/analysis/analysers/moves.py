@@ -11,6 +11,7 @@ turn supports a reflection, and otherwise the nearest of our example turns
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any, ClassVar
 
@@ -65,9 +66,11 @@ def with_meaning(
     ctx: AnalysisContext, calls: dict[int, TurnMoves], previous_client: dict[int, int]
 ) -> dict[int, TurnMoves]:
     """Uncued readings revised by sentence meaning; unchanged in lexical mode."""
-    vectors = ctx.turn_vectors
     uncued = [i for i, call in calls.items() if not call.cued]
-    if vectors is None or not uncued:
+    clients = [previous_client[i] for i in uncued if i in previous_client]
+    # Only the turns read here are encoded (see AnalysisContext.vectors_for).
+    vectors = ctx.vectors_for([*uncued, *clients]) if uncued else None
+    if vectors is None:
         return calls
     from attunement.analysis.prototypes import classify_turns
 
@@ -84,7 +87,7 @@ def with_meaning(
     return revised
 
 
-def _closeness(vectors: np.ndarray, index: int, client: int | None) -> float:
+def _closeness(vectors: Mapping[int, np.ndarray], index: int, client: int | None) -> float:
     return float(vectors[index] @ vectors[client]) if client is not None else 0.0
 
 
@@ -92,7 +95,7 @@ def _as(call: TurnMoves, main: str) -> TurnMoves:
     moves = call.moves if main in call.moves else (*call.moves, main)
     depth = call.reflection
     if main == "reflection" and depth is None:
-        depth = reflection_depth([call.evidence], set())
+        depth = reflection_depth([call.evidence], None)
     return replace(call, main=main, moves=moves, reflection=depth)
 
 

@@ -286,7 +286,10 @@ class OpennessAnalyser:
         self, ctx: AnalysisContext
     ) -> tuple[dict[int, dict[str, Any]], dict[int, dict[str, Any]]]:
         turns, texts = ctx.turns, ctx.texts
-        vectors = ctx.turn_vectors
+        # Only the client's turns with words are read by meaning, so only they are encoded.
+        vectors = ctx.vectors_for(
+            t.index for t in turns if t.role == Role.CLIENT and texts[t.index].word_count
+        )
         examples = example_vectors(ctx.encoder) if vectors is not None else None
         labels: dict[int, dict[str, Any]] = {}
         evidence: dict[int, dict[str, Any]] = {}

@@ -1,4 +1,5 @@
-"""Dashboard additions: a reminder when a client's message has waited past the agreed time."""
+"""Dashboard additions: reminders for a message waiting past the agreed time, a concern the
+client raised that is not yet discussed, and a monthly relationship check-in that is due."""
 
 from __future__ import annotations
 
@@ -14,4 +15,23 @@ register = template.Library()
 
 @register.inclusion_tag("checkins/_reminders.html")
 def checkin_reminders(client: Any) -> dict[str, Any]:
-    return {"client": client, "overdue": services.overdue_messages(client, timezone.now())}
+    now = timezone.now()
+    return {
+        "client": client,
+        "overdue": services.overdue_messages(client, now),
+        "concern": services.concern_sign(client, now),
+        "relationship_due": services.relationship_checkin_due(client, now),
+    }
+
+
+@register.inclusion_tag("checkins/_client_words.html")
+def client_words(client: Any, back: str = "") -> dict[str, Any]:
+    """The client's own words from relationship check-ins, with "mark as discussed" buttons
+    that return to the page they are on (``back``: "prepare", or the reasons page)."""
+    now = timezone.now()
+    return {
+        "client": client,
+        "words": services.client_words(client),
+        "relationship_due": services.relationship_checkin_due(client, now),
+        "back": back,
+    }

@@ -339,3 +339,98 @@ REPAIR_ACKNOWLEDGE = (
     "Thank you for telling me that. I'm sorry, I got ahead of you. Let's go back to what matters to you. Where would you like to pick this up?",
 )
 REPAIR_RESUME = ("I'd like to go back to {focus}. I don't think I got to say the real part of it.",)
+
+# ---- complying without engaging: the client does what was agreed and says little of it ----
+# The coach is the good one, but the client reports events rather than reflecting, names no
+# feelings, raises no aim of their own and leaves the coach to propose what to work on and
+# what to do next. No line uses the openness lexicon's feeling, disclosure or insight words.
+
+COMPLIANT_CHECKIN = (
+    "Good, thanks. Busy with {event}, but nothing new really.",
+    "All good, thanks. Work as usual, and {event} is coming up.",
+    "Fine, thanks. Nothing much to report apart from {event}.",
+)
+COMPLIANT_REVIEW = (
+    "Last time you were going to {task_you}. How did that go?",
+    "Where did you get to with the action from last time?",
+    "How did you get on with what you planned to do after our last session?",
+)
+CLIENT_DID_IT = (
+    "Yes, I did it. I said I'd {task} and I did it on Monday. Then I ticked it off the list.",
+    "Done. I did it last week, like we said. {name} said it was okay, and that was that.",
+    "Yes, that's done. I did it on Tuesday, and then we had a meeting about the next part.",
+    "I did, yes. I sent the email on Wednesday and {name} replied the same day.",
+)
+COACH_PROPOSES_AIM = (
+    "Good. I thought we could look at {coach_focus} today. Does that work for you?",
+    "Great. Today I'd like us to focus on {coach_focus}, if that's alright with you.",
+    "Okay. Let's look at {coach_focus} today. Is that alright?",
+)
+CLIENT_GOES_ALONG = (
+    "Sure, that works for me. Whatever you think is best.",
+    "Yes, we can do that. You know best what we should cover.",
+    "Okay, that sounds sensible. I'll go with your plan.",
+)
+CLIENT_REPORT = (
+    "Well, last week we had a meeting about it.",
+    "{name} said it was going okay.",
+    "Then I updated the plan and sent it round.",
+    "On Thursday I did the next part, like we agreed.",
+    "I've done everything on the list so far.",
+    "I followed the steps from last time.",
+    "The meeting went ahead and I said what we planned.",
+    "So that's all on track.",
+    "Then {name} asked for the figures and I sent them over.",
+    "We went through the list on Friday and agreed the dates.",
+    "I put the next two tasks in the diary as well.",
+    "I told {name} what we agreed here and {name} said fine.",
+)
+COMPLIANT_PROBE = (
+    "And how was that for you?",
+    "What did you make of it?",
+    "What was that like, doing it?",
+    "What did you notice in yourself while you were doing it?",
+)
+CLIENT_FLAT = (
+    "It was okay. I just did what we said.",
+    "Not much to say, really. It got done.",
+    "I didn't really think about it. I just got on with it.",
+    "It went to plan, so no complaints.",
+    "Okay, I think. It's one more thing off the list.",
+)
+COMPLIANT_REFLECTION = (
+    "So you got it done.",
+    "It sounds like it went to plan.",
+    "So you followed it through.",
+)
+CLIENT_NO_INSIGHT = (
+    "Nothing new, really. I'll keep going with what you suggested.",
+    "I'm not sure. I suppose I should keep going with the plan.",
+    "Not a lot. It's going to plan, so I'll carry on.",
+)
+CLIENT_ASKS_COACH = (
+    "What do you think I should do next?",
+    "Your call, really. What would you do?",
+    "I don't mind. What would be the next step, in your view?",
+)
+COACH_OFFERS_STEP = (
+    "One option is to {task_you}. How does that sound?",
+    "Some people in your position {task2_you}. Would that fit?",
+)
+CLIENT_ACCEPTS = (
+    "Okay, I'll {task}. I'll do it {when}.",
+    "Yes, that makes sense. I'll get it done {when}.",
+)
+CLIENT_SURE = (
+    "Ten. It's on the list now.",
+    "Nine. I'll get it done.",
+    "Ten, it's not a big job.",
+)
+CLIENT_COMPLIANT_TAKEAWAY = (
+    "That I'll {task} {when}. That's the plan.",
+    "The next step, mainly. I've got it written on my list.",
+)
+CLIENT_COMPLIANT_CHECK = (
+    "It was good, thanks. Nothing to change.",
+    "All good. It was useful, thanks.",
+)
