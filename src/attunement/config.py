@@ -33,6 +33,11 @@ class Settings:
     env: str = _setting(
         "ATTUNE_ENV", "development", "`development` or `production` (strict security settings)."
     )
+    debug: bool = _setting(
+        "ATTUNE_DEBUG",
+        False,
+        "Show Django's debug pages (tracebacks, URL lists); only while developing Attunement.",
+    )
     encoder: str = _setting(
         "ATTUNE_ENCODER",
         "auto",

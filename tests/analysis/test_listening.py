@@ -83,3 +83,45 @@ def test_a_run_of_level_one_turns_is_a_notable_marker(make_conversation) -> None
     rows = [("client", "I don't know what to do."), ("coach", "You should try a planner.")] * 3
     markers = [m for m in listening(make_conversation(rows)).markers if m.kind == "level1_stretch"]
     assert markers and markers[0].turns == (1, 3, 5) and markers[0].notable
+
+
+LONG_CLIENT_TURN = (
+    "I think that went really well and I feel much clearer now about what I want to do with "
+    "the team next month."
+)
+
+
+@pytest.mark.parametrize(
+    "coach_text",
+    [
+        "Take care. Bye.",
+        "Thanks so much for today, really appreciated it.",
+        "Hi Maya, good to see you again, how have things been?",
+        "Great, see you in two weeks then, same time?",
+        "How was today's session for you?",
+    ],
+)
+def test_greetings_thanks_goodbyes_and_asking_about_the_session_are_not_topic_switches(
+    make_conversation, coach_text
+) -> None:
+    conversation = make_conversation([("client", LONG_CLIENT_TURN), ("coach", coach_text)])
+    result = listening(conversation)
+    assert "topic_switch" not in [m.kind for m in result.markers]
+    assert result.turn_labels.get(1, {}).get("level") in (None, 2)
+
+
+def test_asking_how_the_session_went_counts_as_asking_the_clients_view(make_conversation) -> None:
+    conversation = make_conversation(
+        [("client", LONG_CLIENT_TURN), ("coach", "How was today's session for you?")]
+    )
+    assert listening(conversation).turn_labels[1]["reason"].startswith("asks how the session")
+
+
+def test_a_thank_you_that_opens_a_new_subject_is_still_a_topic_switch(make_conversation) -> None:
+    conversation = make_conversation(
+        [
+            ("client", LONG_CLIENT_TURN),
+            ("coach", "Thanks, and where does the quarterly budget stand at the moment?"),
+        ]
+    )
+    assert "topic_switch" in [m.kind for m in listening(conversation).markers]

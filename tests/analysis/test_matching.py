@@ -44,7 +44,48 @@ def test_a_clients_image_taken_up_by_the_coach_is_a_notable_marker(make_conversa
         ]
     )
     markers = [m for m in matching(conversation).markers if m.kind == "metaphor_echoed"]
-    assert markers and markers[0].turns == (0, 1) and markers[0].notable
+    assert markers and markers[0].notable
+
+
+def test_an_image_taken_up_points_at_the_coach_turn_and_names_the_clients(
+    make_conversation,
+) -> None:
+    conversation = make_conversation(
+        [
+            ("client", "Honestly it feels like a treadmill I can't step off."),
+            ("coach", "Mm."),
+            ("client", "Every week the same."),
+            ("coach", "What would stepping off the treadmill look like?"),
+        ]
+    )
+    [marker] = [m for m in matching(conversation).markers if m.kind == "metaphor_echoed"]
+    assert marker.turns == (3,)
+    assert "in turn 1" in marker.note
+
+
+@pytest.mark.parametrize(
+    ("coach_words", "client_words", "expected"),
+    [
+        (
+            5,
+            15,
+            "The client's turns are much longer than the coach's (15 words per turn against 5).",
+        ),
+        (
+            15,
+            5,
+            "The coach's turns are much longer than the client's (15 words per turn against 5).",
+        ),
+    ],
+)
+def test_a_pace_gap_names_the_longer_side_and_gives_its_figure_first(
+    make_conversation, coach_words, client_words, expected
+) -> None:
+    conversation = make_conversation(
+        [("coach", "word " * coach_words), ("client", "word " * client_words)]
+    )
+    notes = [m.note for m in matching(conversation).markers if m.kind == "pace_gap"]
+    assert notes == [expected]
 
 
 def test_style_matching_is_one_when_both_speak_in_the_same_style() -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from attunement.analysis.analysers.openness import classify_talk, plain_speech
+from attunement.analysis.analysers import _talk_type
+from attunement.analysis.analysers._talk_type import asked_side, blend_with_meaning, meaning_scores
+from attunement.analysis.analysers.openness import TalkCall, classify_talk, plain_speech
 from attunement.analysis.model import Layer
 from attunement.analysis.pipeline import analyse
 from attunement.analysis.text import words
@@ -66,6 +68,74 @@ def test_a_short_reply_takes_its_meaning_from_the_coach_turn_before_it(
     reply: str, question: str, expected: str
 ) -> None:
     assert talk_type(reply, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # someone else's words, reported: not the client's own change talk
+        ("My doctor says I need to cut down on salt.", "neutral"),
+        ("She keeps saying I should stop working weekends.", "neutral"),
+        # the client's own words in the same turn still count
+        ("My doctor says it's bad. I need to cut down.", "change"),
+        ("I told my partner I'm going to stop buying it.", "change"),
+    ],
+)
+def test_what_others_said_is_not_the_clients_own_talk(text: str, expected: str) -> None:
+    assert talk_type(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I don't want to drink like that any more.", "change"),
+        ("I'm not going to smoke at the wedding.", "change"),
+        ("I won't end up where my dad did.", "change"),
+        ("Next party I'd just not have a drink at all.", "change"),
+        # turning down the change itself stays sustain talk
+        ("I don't want to stop.", "sustain"),
+    ],
+)
+def test_turning_the_habit_down_is_change_talk(text: str, expected: str) -> None:
+    assert talk_type(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "side"),
+    [
+        ("What concerns you about the drinking?", "change"),
+        ("How would you like things to be different?", "change"),
+        ("What do you enjoy about smoking?", "sustain"),
+        ("What are the good things about it for you?", "sustain"),
+        # a reflection asks for nothing, and a question about the week takes no side
+        ("You're worried about the drinking.", "neutral"),
+        ("How was your week?", "neutral"),
+    ],
+)
+def test_the_side_a_coach_question_invites(question: str, side: str) -> None:
+    assert asked_side(question) == side
+
+
+def test_a_question_inviting_change_tips_a_turn_between_change_and_neutral() -> None:
+    # The turn's meaning sits just on the neutral side of the line between change and neutral.
+    lean = _talk_type.QUESTION_PULL / 2
+    scores = {"change": 0.4, "neutral": 0.4 - _talk_type.NEUTRAL_HEAD_START + lean, "sustain": 0.1}
+    call = TalkCall("neutral", (), "no change or sustain language")
+    assert blend_with_meaning(call, 0, 0, scores).talk_type == "neutral"
+    assert blend_with_meaning(call, 0, 0, scores, asked="change").talk_type == "change"
+    assert blend_with_meaning(call, 0, 0, scores, asked="sustain").talk_type == "neutral"
+
+
+def test_meaning_scores_for_a_whole_session_match_each_turn_scored_alone() -> None:
+    np = pytest.importorskip("numpy")
+    rng = np.random.default_rng(7)
+    turns = rng.normal(size=(4, 8))
+    examples = {"change": rng.normal(size=(9, 8)), "neutral": rng.normal(size=(3, 8))}
+    scores = meaning_scores(turns, examples)
+    for row, turn in enumerate(turns):
+        for kind, matrix in examples.items():
+            nearest = sorted(matrix @ turn)[-_talk_type.NEAREST :]
+            assert scores[row][kind] == pytest.approx(sum(nearest) / len(nearest))
 
 
 def test_spoken_stutters_and_contractions_are_smoothed_before_matching() -> None:

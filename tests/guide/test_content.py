@@ -143,6 +143,8 @@ BREAKAGES = [
      "invented"),
     ("links.toml", 'withdrawal = "client-withdrawal"', 'withdrawal = "nowhere"', "nowhere"),
     ("links.toml", 'prediction-gap = "relationship-checkins"', "", "prediction-gap"),
+    ("phase_guidance.toml", 'strategies = ["short-meta-conversation"]',
+     'strategies = ["talk-it-over"]', "talk-it-over"),
     ("links.toml", '"sign:cadence-gap" = ["goal-misalignment"]',
      '"sign:cadence-gap" = ["laziness"]', "laziness"),
     ("sections/practice.toml", 'layer = "practice"', 'layer = "misc"', "misc"),

@@ -154,8 +154,38 @@ def test_the_bundled_otter_session_yields_exactly_the_four_commitments_a_reader_
     path = files("attunement.demo.sessions") / "tom-session-03-otter.txt"
     found = find_commitments(read(Path(str(path))), MONDAY)
     assert [(f.owner, f.text) for f in found] == [
-        (Party.CLIENT, "talk to two people who made the switch"),
-        (Party.CLIENT, "book a day shadowing at Hannah's school"),
-        (Party.CLIENT, "look at the actual numbers with Hannah"),
-        (Party.COACH, "send you the workbook on career transitions I mentioned"),
+        (Party.CLIENT, "sit in on a lesson at the local college"),
+        (Party.CLIENT, "book a day shadowing at Mei's school"),
+        (Party.CLIENT, "ask Mei for an honest view of the move"),
+        (Party.COACH, "email you the workbook on career transitions I mentioned"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("I'll send you the workbook.", "I'll email you the workbook by Friday."),
+        ("I'll forward the article on feedback.", "I'll share the article on feedback with you."),
+        ("I'll email the workbook to you.", "I'll send over the workbook tomorrow."),
+    ],
+)
+def test_the_same_promise_in_other_delivering_words_is_one_and_the_last_saying_wins(first, second):
+    talk = conversation((Role.COACH, first), (Role.CLIENT, "Thanks."), (Role.COACH, second))
+    found = find_commitments(talk, MONDAY)
+    assert [(f.owner, f.turn) for f in found] == [(Party.COACH, 2)]
+
+
+def test_delivering_two_different_things_stays_two_promises():
+    talk = conversation(
+        (Role.COACH, "I'll send you the workbook."),
+        (Role.COACH, "I'll email you the article on feedback."),
+    )
+    assert len(find_commitments(talk, MONDAY)) == 2
+
+
+def test_the_client_and_the_coach_sending_the_same_thing_are_two_commitments():
+    talk = conversation(
+        (Role.COACH, "I'll send you the workbook."),
+        (Role.CLIENT, "And I'll email you the workbook."),
+    )
+    assert sorted(f.owner for f in find_commitments(talk, MONDAY)) == [Party.CLIENT, Party.COACH]

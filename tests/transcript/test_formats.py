@@ -266,3 +266,29 @@ def test_empty_cue_of_another_speaker_between_two_cues_does_not_split_the_turn()
         ("Ann", "Tell me more. Take your time.", 1.0, 4.0),
         ("Bo", "Well, it started in May.", 4.0, 6.0),
     ]
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [('<font color="#ffffff">', "</font>"), ("<i>", "</i>"), ("<b><i>", "</i></b>")],
+)
+def test_styling_around_a_whole_subtitle_line_does_not_hide_its_speaker(opening, closing):
+    text = (
+        f"1\n00:00:01,000 --> 00:00:03,000\n{opening}Ann: What is on your mind?{closing}\n\n"
+        f"2\n00:00:03,500 --> 00:00:06,000\n{opening}Bo: Mostly the move.{closing}\n"
+    )
+
+    assert rows(read_text(text, "a.srt", coach="Ann")) == [
+        ("Ann", "What is on your mind?", 1.0, 3.0),
+        ("Bo", "Mostly the move.", 3.5, 6.0),
+    ]
+
+
+def test_subtitles_that_lost_their_blank_lines_still_split_into_cues():
+    text = (
+        "1\n00:00:01,000 --> 00:00:03,000\nAnn: What is on your mind today?\n"
+        "2\n00:00:03,500 --> 00:00:06,000\nBo: Mostly the move.\nWe leave in May.\n"
+        "00:00:06,500 --> 00:00:08,000\nAnn: How do you feel about it?\n"
+    )
+
+    assert rows(read_text(text, "a.srt", coach="Ann")) == SRT_TURNS

@@ -75,7 +75,16 @@ def test_the_star_form_never_sends_the_coach_to_another_site(as_user, owner):
     response = as_user(owner).post(
         reverse("library:question_star"), {"question": question.id, "next": "//evil.example/"}
     )
-    assert response["Location"] == BANK
+    assert response["Location"] == f"{BANK}#q-{question.id}"
+
+
+def test_starring_returns_to_the_same_card_with_the_filters_kept(as_user, owner):
+    question = guide.load().questions[0]
+    back = f"{BANK}?type=exploration"
+    response = as_user(owner).post(
+        reverse("library:question_star"), {"question": question.id, "next": back}
+    )
+    assert response["Location"] == f"{back}#q-{question.id}"
 
 
 def test_a_coachs_own_question_is_listed_for_them_and_hidden_from_others(as_user, owner, teammate):

@@ -87,6 +87,7 @@ SCRIPT = textwrap.dedent(
 def test_searching_the_database_file_for_a_transcript_sentence_finds_nothing(tmp_path):
     env = {**os.environ, "ATTUNE_DATA_DIR": str(tmp_path), "ATTUNE_ENCODER": "off"}
     env.pop("ATTUNE_ENCRYPTION_KEY", None)
+    env.pop("DATABASE_URL", None)  # the embedded SQLite file is what gets searched
     run = subprocess.run(
         [sys.executable, "-c", SCRIPT, "Her sister Mina is unwell", GOOD_TRANSCRIPT],
         env=env,

@@ -131,4 +131,41 @@ def test_a_held_session_without_transcript_links_to_its_upload_form(client, coac
 def test_a_checkbox_sits_inside_its_sentence_so_either_can_be_clicked(client, coach):
     person = make_client(coach, consent=False)
     page = client.get(reverse("consent_new", args=[person.pk])).content.decode()
-    assert re.search(r'<label for="id_analysis"><input type="checkbox" name="analysis"[^>]*> <span>', page)
+    assert re.search(
+        r'<label for="id_analysis"><input type="checkbox" name="analysis"[^>]*> <span>', page
+    )
+
+
+def test_the_sign_in_form_tells_password_managers_which_password_it_wants(client, db):
+    make_coach("sam")
+    page = client.get(reverse("login")).content.decode()
+    assert 'autocomplete="current-password"' in page and 'autocomplete="username"' in page
+
+
+def test_a_first_health_reading_says_it_firms_up_with_more_sessions(client, coach):
+    person = make_client(coach)
+    page = client.get(reverse("client_detail", args=[person.pk])).content.decode()
+    assert "first reading: it means more once a few sessions are logged" in page
+
+
+def test_the_layer_links_count_every_finding_of_each_layer():
+    from attunement.analysis.model import AnalyserResult, Layer, Marker, SessionAnalysis
+
+    found = SessionAnalysis(
+        results={
+            "x": AnalyserResult(
+                "x",
+                "1",
+                markers=(
+                    Marker("x", "echo", (1,), "a", layer=Layer.RAPPORT),
+                    Marker("x", "pace_gap", (2,), "b", layer=Layer.RAPPORT),
+                    Marker("x", "level3", (3,), "c", layer=Layer.LISTENING_INQUIRY),
+                ),
+            )
+        }
+    )
+    layers = presenters.findings_by_layer(presenters.marker_views(found))
+    assert presenters.layer_index(layers) == [
+        ("Rapport and connection", 2),
+        ("Listening and inquiry", 1),
+    ]

@@ -44,6 +44,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 def test_serve_migrates_a_new_data_folder_and_sends_the_first_visitor_to_setup(tmp_path):
     port = _free_port()
     env = {**os.environ, "ATTUNE_DATA_DIR": str(tmp_path), "ATTUNE_ENCODER": "off"}
+    env.pop("DATABASE_URL", None)  # no configuration: the SQLite file in the data folder
     command = [sys.executable, "-m", "attunement", "serve", "--port", str(port)]
     server = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:

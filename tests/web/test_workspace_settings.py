@@ -22,8 +22,17 @@ def test_production_without_a_host_list_stops_with_one_sentence(tmp_path):
 def test_development_defaults_use_argon2_and_make_an_owner_only_secret_key(tmp_path):
     run = _import_settings(tmp_path, ATTUNE_ENV="development")
     assert run.stdout.split() == [
-        "True",
+        "False",
         "False",
         "django.contrib.auth.hashers.Argon2PasswordHasher",
     ]
     assert oct((tmp_path / "secret.key").stat().st_mode & 0o777) == "0o600"
+
+
+def test_debug_pages_are_off_unless_a_developer_asks_and_never_in_production(tmp_path):
+    asked = _import_settings(tmp_path, ATTUNE_DEBUG="1")
+    production = _import_settings(
+        tmp_path, ATTUNE_DEBUG="1", ATTUNE_ENV="production", ATTUNE_ALLOWED_HOSTS="coach.example"
+    )
+    assert asked.stdout.split()[0] == "True"
+    assert production.stdout.split()[0] == "False"

@@ -7,10 +7,19 @@ from datetime import datetime
 
 from django.urls import reverse
 
-from attunement.practice.models import Engagement
+from attunement.practice.health import signals_for
+from attunement.practice.models import Engagement, Session
 from attunement.relationship import RULES
 from attunement.relationship.health import Health
 from attunement.relationship.signs import Evidence, Sign
+
+# The transcript turns that show a sign, by the signal that marks them
+# (``relationship.signals.turns_with_markers``): listed under each session the sign names.
+SIGN_TURNS = {
+    "reluctance": ("resistance", "client turns with a sign of resistance"),
+    "surface-talk": ("reporting", "client turns that report events without reflecting"),
+    "compliance-without-engagement": ("reporting", "client turns that report rather than reflect"),
+}
 
 KIND_LABELS = {
     "session": "Session",
@@ -62,16 +71,31 @@ def _label(item: Evidence) -> str:
     return label
 
 
+def _with_turns(sign: Sign, sessions: dict[int, Session]) -> list[Evidence]:
+    """The sign's evidence, each session it names followed by the turns that show the sign."""
+    wanted = SIGN_TURNS.get(sign.rule)
+    items: list[Evidence] = []
+    for item in sign.evidence:
+        items.append(item)
+        session = sessions.get(_number(item.ref) or -1) if item.kind == "session" else None
+        signals = signals_for(session) if wanted and session is not None else None
+        turns = signals.turns_with_markers.get(wanted[0], ()) if signals and wanted else ()
+        if wanted and turns:
+            items.append(Evidence("turns", item.ref, item.when, wanted[1], turns))
+    return items
+
+
 def explain(health: Health, engagement: Engagement) -> list[ReasonView]:
     rules = {rule.id: rule for rule in RULES}
-    session_ids = set(engagement.sessions.values_list("pk", flat=True))  # type: ignore[attr-defined]
+    sessions = {s.pk: s for s in engagement.sessions.select_related("transcript")}  # type: ignore[attr-defined]
+    session_ids = set(sessions)
     checkin_ids = set(engagement.client.checkins.values_list("pk", flat=True))  # type: ignore[attr-defined]
     reasons = []
     for sign in health.reasons:
         rule = rules.get(sign.rule)
         items = tuple(
             EvidenceView(_label(e), e.detail, e.when, _url(e, session_ids, checkin_ids))
-            for e in sign.evidence
+            for e in _with_turns(sign, sessions)
         )
         reasons.append(
             ReasonView(

@@ -18,6 +18,9 @@ from attunement.errors import AttuneError
 SESSIONS_DIR = Path(__file__).resolve().parent / "sessions"
 README_NAME = "README.txt"
 COACH = "Joanna Reyes"
+# Maya, Tom and Daniel are also the web demo's clients: the same world seeds keep the same people
+# in their lives here (see CLIENTS in clients.py), and the session number places the file.
+MAYA, TOM, DANIEL = 11, 12, 13
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,14 +34,14 @@ class Bundled:
 BUNDLED: tuple[Bundled, ...] = (
     Bundled(
         "maya-session-05-zoom.vtt",
-        SessionSpec(505, COACH, "Maya Lindqvist", "good", 30, "confidence"),
+        SessionSpec(505, COACH, "Maya Lindqvist", "good", 30, "confidence", MAYA, 4),
         "zoom-vtt",
         "Good connection, as Zoom exports it: open questions, reflections in Maya's own words, "
         "long client turns, change talk and a check on the relationship at the end.",
     ),
     Bundled(
         "daniel-session-02-teams.vtt",
-        SessionSpec(202, COACH, "Daniel Okafor", "strained", 25, "delegation"),
+        SessionSpec(202, COACH, "Daniel Okafor", "strained", 25, "delegation", DANIEL, 1),
         "teams-vtt",
         "Strained connection, as Microsoft Teams exports it: the coach sets the agenda, gives "
         "advice in monologues and asks closed, stacked, leading and why questions; Daniel "
@@ -53,7 +56,7 @@ BUNDLED: tuple[Bundled, ...] = (
     ),
     Bundled(
         "tom-session-03-otter.txt",
-        SessionSpec(303, COACH, "Tom Byrne", "good", 20, "career-change"),
+        SessionSpec(303, COACH, "Tom Byrne", "good", 20, "career-change", TOM, 2),
         "otter-txt",
         "Good connection, in Otter's text layout (name and time on one line, words below).",
     ),

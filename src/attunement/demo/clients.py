@@ -99,8 +99,16 @@ def demo_clients(now: datetime | None = None) -> list[DemoClient]:
         client = DemoClient(name, kind, goals, cadence, history, onset, communication_style=style)
         client.agreements = dict(AGREEMENTS)
         for number, record in enumerate(history.sessions, 1):
+            # One world per client (world_seed): the same people in every session of theirs.
             spec = SessionSpec(
-                seed * 100 + number, COACH, name, _quality(record), TRANSCRIPT_MINUTES, topic
+                seed * 100 + number,
+                COACH,
+                name,
+                _quality(record),
+                TRANSCRIPT_MINUTES,
+                topic,
+                world_seed=seed,
+                part=number - 1,
             )
             client.sessions.append(_session(record, spec, number))
         clients.append(client)

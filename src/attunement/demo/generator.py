@@ -12,7 +12,11 @@ without engaging: they report doing what was agreed ("yes, I did it"), name no f
 realisations, raise no aim of their own and leave the coach to propose the focus and the next
 step.
 
-Everything comes from ``random.Random(seed)``: the same spec always gives the same turns.
+Everything comes from ``random.Random(seed)``: the same spec always gives the same turns. The
+client's world (the other person in their story, who that person is, how the client talks about
+experience, the order of the actions they might take) comes from ``world_seed`` instead, so that
+a series of sessions with one client keeps the same people; ``part`` (the session's number in
+the series) moves the client on to actions not yet talked about.
 """
 
 from __future__ import annotations
@@ -45,7 +49,9 @@ class SessionSpec:
     client: str
     quality: str = "good"
     minutes: float = 30.0
-    topic: str | None = None  # a key of ``world.TOPICS``; chosen from the seed when None
+    topic: str | None = None  # a key of ``world.TOPICS``; chosen from the world when None
+    world_seed: int | None = None  # the client's world; the session's seed when None
+    part: int = 0  # the session's place in a series with one client (0 = the first)
 
     def __post_init__(self) -> None:
         if self.quality not in QUALITIES:
@@ -95,6 +101,17 @@ def _needs(template: str) -> set[str]:
     return bases - _ALWAYS
 
 
+TASKS_PER_SESSION = 3
+
+
+def _tasks_for_part(tasks: list[str], world: random.Random, spec: SessionSpec) -> list[str]:
+    """The actions this session can talk about: the client's own order of the topic's actions,
+    a few at a time, moving on by two each session so that the next session talks of new ones."""
+    world.shuffle(tasks)
+    start = 2 * spec.part
+    return [tasks[(start + k) % len(tasks)] for k in range(TASKS_PER_SESSION)]
+
+
 class _Draft:
     """The session being written: turns with times, and what the client has said so far."""
 
@@ -116,16 +133,20 @@ class _Draft:
 
     # ---- the client's world ----
     def _set_world(self) -> None:
-        rng, spec = self.rng, self.spec
+        spec = self.spec
+        # The same client keeps the same people, whichever session of theirs this is.
+        world = random.Random(f"world:{spec.seed if spec.world_seed is None else spec.world_seed}")
         client_first, coach_first = spec.client.split()[0], spec.coach.split()[0]
-        other = rng.choice([n for n in W.FIRST_NAMES if n not in (client_first, coach_first)])
         topics = {t.key: t for t in W.TOPICS}
-        self.topic = topics[spec.topic] if spec.topic else rng.choice(W.TOPICS)
-        self.sense_system = rng.choice(sorted(W.SENSES))
-        self.tasks = [t.format(name=other) for t in self.topic.tasks]
+        self.topic = topics[spec.topic] if spec.topic else world.choice(W.TOPICS)
+        relation = world.choice(W.relations_for(self.topic.key))
+        names = [n for n in W.names_for(relation) if n not in (client_first, coach_first)]
+        other = world.choice(names)
+        self.sense_system = world.choice(sorted(W.SENSES))
+        self.tasks = _tasks_for_part([t.format(name=other) for t in self.topic.tasks], world, spec)
         self.slots.update(client=client_first, coach=coach_first, name=other)
-        self.slots["relation"] = rng.choice(W.RELATIONS)
-        self.slots["relation_cap"] = _cap(self.slots["relation"])
+        self.slots["relation"] = relation
+        self.slots["relation_cap"] = _cap(relation)
         for key in ("focus", "success", "stake"):
             self.set_slot(key, getattr(self.topic, key).format(name=other))
         self.slots["coach_focus"] = self.topic.coach_focus.format(name=other)

@@ -47,9 +47,9 @@ MIN_SESSIONS = WITHDRAWAL_ONSET + 3  # onset plus two sessions to be flagged in
 COACH = "Joanna Reyes"
 CLIENTS = ("Sam Carter", "Ana Ruiz", "Lee Park", "Noor Haddad", "Ines Weber")
 TRANSCRIPT_MINUTES = 10  # long enough for every stretch of a session, quick to analyse
-# The analysers behind the signals the rules read. Listening gives only ``depth``, which no rule
-# reads, so the simulator leaves it out (about a tenth of the time); the web app runs them all.
-SIGNAL_ANALYSERS = ("talk", "openness", "agreement", "questions")
+# The analysers behind the signals the rules read (listening gives the depth that
+# shallow-listening reads); the web app runs them all.
+SIGNAL_ANALYSERS = ("talk", "openness", "agreement", "questions", "listening")
 # The generator writes good, mixed (a strained middle, then a repair), strained and compliant
 # sessions. A client who goes quiet is written by cutting the client's turns of a good session
 # down to their first sentences (see ``quieter``), as far as the history has their words per

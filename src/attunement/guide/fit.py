@@ -46,6 +46,10 @@ SIGN_QUESTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "coach-promises-overdue": (frozenset({"meta-conversation"}), frozenset({"trust"})),
     "prediction-gap": (frozenset({"check-in"}), frozenset({"learning", "relationship"})),
     "concern-not-discussed": (frozenset({"meta-conversation"}), frozenset({"relationship"})),
+    "checkin-decline": (frozenset({"meta-conversation"}), frozenset({"relationship", "process"})),
+    "shallow-listening": (frozenset({"exploration"}), frozenset({"meaning", "opening"})),
+    # Fewer, more open questions rather than more of them.
+    "coach-question-load": (frozenset({"exploration"}), frozenset({"opening", "strengths"})),
 }
 
 

@@ -139,7 +139,10 @@ def _barrier(source: str, raw: Raw) -> Barrier:
 
 
 def _phase(source: str, raw: Raw) -> PhaseGuide:
-    allowed = ("id", "title", "sessions", "focus", "asks", "often_missing", "going_well", "section")
+    allowed = (
+        "id", "title", "sessions", "focus", "asks", "often_missing", "going_well", "section",
+        "strategies",
+    )  # fmt: skip
     r = Reader(source, "phase", raw, allowed)
     phase_id = r.text("id")
     if phase_id not in PHASES:
@@ -147,6 +150,7 @@ def _phase(source: str, raw: Raw) -> PhaseGuide:
     return PhaseGuide(
         phase_id, r.text("title"), r.text("sessions"), r.text("focus"), _non_empty(r, "asks"),
         _non_empty(r, "often_missing"), _non_empty(r, "going_well"), r.text("section"),
+        r.texts("strategies"),
     )  # fmt: skip
 
 

@@ -102,6 +102,7 @@ class PhaseGuide:
     often_missing: tuple[str, ...]
     going_well: tuple[str, ...]
     section: str
+    strategies: tuple[str, ...] = ()  # strategies this phase puts first (ids in strategies.toml)
 
 
 @dataclass(frozen=True, slots=True)

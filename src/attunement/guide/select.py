@@ -15,9 +15,16 @@ def for_finding(analyser: str, kind: str, guide: Guide | None = None) -> str | N
     return links.get(f"{analyser}:{kind}") or links.get(analyser)
 
 
+# Reminders shown beside the warning signs without being rules (``rules.py`` keeps them out of
+# RULES, so links.toml, which is checked against RULES, cannot name them).
+REMINDER_SECTIONS = {"concern-not-discussed": "relationship-checkins"}
+
+
 def for_sign(rule_id: str, guide: Guide | None = None) -> str | None:
-    """The section that explains a warning sign, by its rule id in ``relationship/rules.py``."""
-    return (guide or load()).signs.get(str(rule_id))
+    """The section that explains a warning sign (its rule id in ``relationship/rules.py``) or a
+    reminder shown beside them."""
+    rule = str(rule_id)
+    return (guide or load()).signs.get(rule) or REMINDER_SECTIONS.get(rule)
 
 
 def _fits(values: tuple[str, ...], wanted: str | None) -> bool:
@@ -25,13 +32,27 @@ def _fits(values: tuple[str, ...], wanted: str | None) -> bool:
     return wanted is None or not values or wanted in values or "any" in values
 
 
+# A strategy the phase itself puts first (phase_guidance.toml ``strategies``) outranks one that
+# merely suits the phase or client type, never one answering the sign or barriers asked about.
+PHASE_LEAD = 2
+
+
 def _strategy_score(
-    strategy: Strategy, sign: str | None, barriers: set[str], phase: str | None, client: str | None
+    strategy: Strategy,
+    sign: str | None,
+    barriers: set[str],
+    phase: str | None,
+    client: str | None,
+    leads: tuple[str, ...] = (),
 ) -> int:
     score = 4 * (sign in strategy.signs) + 3 * len(barriers & set(strategy.barriers))
     score += phase is not None and phase in strategy.phases
     score += client is not None and client in strategy.client_types
-    return score
+    return score + PHASE_LEAD * (strategy.id in leads)
+
+
+def _phase_leads(guide: Guide, phase: str | None) -> tuple[str, ...]:
+    return next((p.strategies for p in guide.phases if p.id == phase), ())
 
 
 def strategies_for(
@@ -50,15 +71,19 @@ def strategies_for(
     """
     wanted = set(barriers)
     phase = str(phase) if phase is not None else None
+    guide = guide or load()
+    leads = _phase_leads(guide, phase)
     chosen = [
         s
-        for s in (guide or load()).strategies
+        for s in guide.strategies
         if (sign is None or sign in s.signs)
         and (not wanted or wanted & set(s.barriers))
         and _fits(s.phases, phase)
         and _fits(s.client_types, client_type)
     ]
-    ranked = sorted(chosen, key=lambda s: -_strategy_score(s, sign, wanted, phase, client_type))
+    ranked = sorted(
+        chosen, key=lambda s: -_strategy_score(s, sign, wanted, phase, client_type, leads)
+    )
     return ranked[:limit] if limit is not None else ranked
 
 

@@ -65,6 +65,12 @@ def _strategy_links(guide: Guide) -> None:
             )
     for phase in guide.phases:
         _need_section(guide, f"phase {phase.id!r}", phase.section)
+        unknown = [s for s in phase.strategies if s not in strategy_ids]
+        if unknown:
+            raise GuideError(
+                f"phase {phase.id!r} puts first unknown strategies {unknown}",
+                "use ids from strategies.toml",
+            )
 
 
 def _complete(guide: Guide) -> None:

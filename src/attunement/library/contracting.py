@@ -27,8 +27,9 @@ _TEMPLATES: dict[str, str] = {
 - Sessions of {minutes} minutes, about every {cadence} days, by {format}.
 - If either of us needs to move a session, we say so at least 24 hours before and offer
   another time. A session missed without notice counts as held.
-- Between sessions you can reach me by {contact}; I reply within two working days. Messages
-  are for arranging things and short updates, not for coaching itself.
+- Between sessions you can reach me by {contact}{contact_hours}; I reply within {reply}.
+  Messages are for arranging things and short updates, not for coaching itself.
+- In an emergency: {emergency}
 - Fees, invoices and cancellations follow the terms we agreed when we started.
 - Either of us can end the coaching at any time; we will use a last session to close well.
 """,
@@ -69,18 +70,30 @@ class Facts:
     cadence: str
     format: str
     contact: str
+    contact_hours: str
+    reply: str
+    emergency: str
     feedback: str
     goals: str
 
 
 def facts_for(client: Client) -> Facts:
+    # The contact terms recorded for between-session messages (issue 5) fill the logistics
+    # template, so what the client acknowledges is what their private-link pages show.
+    from attunement.checkins.services import terms_for
+
     engagement = services.engagement_for(client)
     last = engagement.sessions.order_by("-when").first()
+    terms = terms_for(engagement)
     return Facts(
         minutes=str(last.minutes if last else 60),
         cadence=str(engagement.cadence_days),
         format=(last.get_format_display() if last else "video call").lower(),
-        contact="the contact details we agreed",
+        contact=terms.channels.strip() or "the contact details we agreed",
+        contact_hours=f" ({terms.hours.strip()})" if terms.hours.strip() else "",
+        reply=f"{terms.response_hours} hours",
+        emergency=terms.emergency.strip()
+        or "messages to me are not an emergency service; call your local emergency number.",
         feedback=client.communication_style
         or "tell me how direct you want me to be; we will check it together.",
         goals=engagement.goals.replace("\n", " ") or "to be agreed in our first sessions.",

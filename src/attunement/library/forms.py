@@ -77,7 +77,7 @@ class OwnQuestionForm(forms.Form):
 class JournalForm(forms.Form):
     prompt = forms.ChoiceField(
         choices=[(key, prompt.title) for key, prompt in PROMPTS.items()],
-        help_text="Pick what you want to reflect on; each prompt's questions are listed beside the form.",
+        help_text="Pick what you want to reflect on; each prompt's questions are listed under “Prompts”.",
     )
     session = forms.ModelChoiceField(
         queryset=None,

@@ -159,7 +159,8 @@ def question_star(request: HttpRequest) -> HttpResponse:
         stars.delete()
     else:
         Favourite.objects.create(coach=request.user.coach, question_id=question_id)  # type: ignore[union-attr]
-    return redirect(back)
+    # Back to the same card: the bank is a long page, and the top of it is not where the coach was.
+    return redirect(f"{back}#q-{question_id}")
 
 
 def _safe_back(target: str) -> str:

@@ -168,7 +168,12 @@ def builtin_clients(now: datetime) -> list[DemoClient]:
                 continue
             quality = _quality(kind, i / max(len(pattern) - 1, 1))
             spec = SessionSpec(
-                seed=100 * number + i, coach="Sam", client=name.split()[0], quality=quality
+                seed=100 * number + i,
+                coach="Sam",
+                client=name.split()[0],
+                quality=quality,
+                world_seed=number,  # the same people in every session of this client
+                part=i,
             )
             conversation = generate_session(spec)
             sessions.append(

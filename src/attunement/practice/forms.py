@@ -18,8 +18,12 @@ class SetupForm(forms.Form):
         max_length=120, initial="My coaching practice", help_text="Shown at the top of every page."
     )
     username = forms.SlugField(max_length=60, help_text="Letters, digits, - and _.")
-    password = forms.CharField(widget=forms.PasswordInput, max_length=200)
-    password_again = forms.CharField(widget=forms.PasswordInput, max_length=200)
+    password = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), max_length=200
+    )
+    password_again = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), max_length=200
+    )
 
     def clean_username(self) -> str:
         username = self.cleaned_data["username"]

@@ -137,6 +137,11 @@ def findings_by_layer(views: list[MarkerView]) -> list[tuple[str, list[KindGroup
     return layers
 
 
+def layer_index(layers: list[tuple[str, list[KindGroup]]]) -> list[tuple[str, int]]:
+    """Each layer with its number of findings: the links at the top of a long session page."""
+    return [(title, sum(len(g.views) for g in groups)) for title, groups in layers]
+
+
 def talk_chart(analysis: SessionAnalysis) -> str:
     """Who spoke how much through the session (the report's chart), or "" without talk data."""
     windows = analysis.metrics("talk").get("windows")

@@ -243,6 +243,7 @@ def _session_context(session: Session, upload_form: UploadForm) -> dict[str, Any
         result = SessionAnalysis.from_dict(stored)
         views = presenters.marker_views(result)
         context["layers"] = presenters.findings_by_layer(views)
+        context["layer_index"] = presenters.layer_index(context["layers"])
         context["turns"] = presenters.turn_views(transcript.conversation, views)
         context["skipped"] = result.skipped
         context["mode_note"] = presenters.mode_note(result.mode)

@@ -24,7 +24,9 @@ attention. The patterns (documented with examples in docs/followup.md):
    ("I said, 'I'll get some later'") reports; it does not commit.
 5. A due hint is the last date phrase in the sentence (see ``attunement.relationship.dates``).
 6. The same action said twice in a session is one commitment: the last saying wins (its date
-   is the one agreed).
+   is the one agreed). Verbs that get something to someone (send, email, forward, share ...)
+   count as one verb, so "I'll send you the workbook" and later "I'll email you the workbook"
+   are one promise.
 """
 
 from __future__ import annotations
@@ -74,6 +76,13 @@ BARE_OBJECT = re.compile(
 IMMEDIATE = re.compile(r"\b(?:now|right away|straight away)$", re.IGNORECASE)
 # "..., and I'll do it on Monday": the date clause after the action.
 DATE_CLAUSE = re.compile(r",?\s+and (?:I'll|I will) do (?:it|that)\b.*$", re.IGNORECASE)
+# Ways of getting something to the other person: one verb for spotting the same promise twice.
+DELIVER = re.compile(
+    r"^(?:send|e-?mail|forward|post|mail|share|pass on|drop)\s+(?:(?:it\s+)?(?:over|across)\s+)?"
+    r"(?:(?:to\s+)?you\s+)?(?:over\s+)?"
+)
+ARTICLE = re.compile(r"^(?:the|a|an|that)\s+")
+TO_YOU = re.compile(r"\s+(?:to|with) you$")
 OWNERS = {Role.COACH: Party.COACH, Role.CLIENT: Party.CLIENT}
 MIN_ACTION_WORDS = 2
 
@@ -97,10 +106,20 @@ def find_commitments(
     latest: dict[tuple[Party, str], FoundCommitment] = {}
     for turn in conversation.turns:
         for found in _in_turn(turn, session_date):
-            key = (found.owner, normalised(found.text))
+            key = (found.owner, same_action_key(found.text))
             latest.pop(key, None)  # re-insert so the order follows the last saying
             latest[key] = found
     return list(latest.values())
+
+
+def same_action_key(action: str) -> str:
+    """What two sayings of one action share: "send you the workbook" and "email the workbook
+    to you" both give "deliver workbook"; other actions compare as said (lower case)."""
+    key = normalised(action)
+    delivered = DELIVER.match(key)
+    if delivered is None:
+        return key
+    return "deliver " + TO_YOU.sub("", ARTICLE.sub("", key[delivered.end() :]))
 
 
 def _in_turn(turn: Turn, session_date: date | None) -> list[FoundCommitment]:

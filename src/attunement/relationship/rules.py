@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from statistics import median
 
+from attunement.relationship import trends
 from attunement.relationship.history import (
     CheckIn,
     Commitment,
@@ -23,6 +24,17 @@ from attunement.relationship.history import (
 )
 from attunement.relationship.phase import Phase
 from attunement.relationship.signs import Evidence, Rule, Sign
+from attunement.relationship.trends import (
+    CHECKIN_DECLINE,
+    CHECKIN_DECLINE_WEIGHT,
+    CHECKIN_TREND_RUN,
+    DEPTH_FLOOR,
+    QUESTION_LOAD_FLOOR,
+    QUESTION_LOAD_WEIGHT,
+    QUESTION_RISE,
+    SHALLOW_LISTENING_WEIGHT,
+    shallow_listening,
+)
 
 MISSED_WINDOW_DAYS = 30
 MISSED_THRESHOLD = 2
@@ -375,6 +387,20 @@ def prediction_gap(history: History, now: datetime, phase: Phase) -> Sign | None
     )
 
 
+def checkin_decline(history: History, now: datetime, phase: Phase) -> Sign | None:
+    # A slide that ends in a drop is already told by checkin-drop: one sign, not two.
+    if checkin_drop(history, now, phase) is not None:
+        return None
+    return trends.checkin_decline(history, now, phase)
+
+
+def coach_question_load(history: History, now: datetime, phase: Phase) -> Sign | None:
+    # coach-working-harder already names a rising question load beside the talk share.
+    if coach_working_harder(history, now, phase) is not None:
+        return None
+    return trends.question_load(history, now, phase)
+
+
 SOURCE_SEED = "the framework's connection warning signs"
 
 RULES: tuple[Rule, ...] = (
@@ -417,6 +443,16 @@ RULES: tuple[Rule, ...] = (
     Rule("prediction-gap", "Coach over-estimates the session",
          f"coach's predicted check-in {PREDICTION_GAP}+ points above the client's answer",
          "session calibration: the gap between how the coach and the client saw the session", 5, prediction_gap),
+    Rule("checkin-decline", "Check-ins sliding",
+         f"the last {CHECKIN_TREND_RUN} check-ins each no higher than the one before and the last {CHECKIN_DECLINE}+ points below the first (silent while checkin-drop is open)",
+         "the trend of the client's own ratings: steps too small for checkin-drop that add up to one", CHECKIN_DECLINE_WEIGHT, checkin_decline),
+    Rule("shallow-listening", "Listening stays at the surface",
+         "share of the coach's turns at listening level 3 below the phase's floor in the last 2 analysed sessions: "
+         + ", ".join(f"{p} {'no floor' if v is None else f'{v:.0%}'}" for p, v in DEPTH_FLOOR.items()),
+         f"{SOURCE_SEED}: surface-level conversations without depth; the levels of listening; early sessions are allowed less depth", SHALLOW_LISTENING_WEIGHT, shallow_listening),
+    Rule("coach-question-load", "Coach's question load rising",
+         f"coach's questions per turn over the last 2 analysed sessions at least {QUESTION_RISE:g}x the median before and at least {QUESTION_LOAD_FLOOR:g} (silent while coach-working-harder is open)",
+         f"{SOURCE_SEED}: a sense of working harder than the client, here as a rising question load on its own", QUESTION_LOAD_WEIGHT, coach_question_load),
 )  # fmt: skip
 
 

@@ -74,6 +74,11 @@ def clean_name(name: str) -> str:
     return _SPACES.sub(" ", html.unescape(_TAG.sub("", name))).strip(" \t-–—")
 
 
+def strip_tags(text: str) -> str:
+    """Text without styling tags such as ``<font color=...>`` or ``<i>``; entities kept."""
+    return _TAG.sub("", text) if "<" in text else text
+
+
 def clean_text(text: str) -> str:
     """Text without styling tags or entities, on one line with single spaces."""
     if "<" in text:

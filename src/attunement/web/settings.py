@@ -48,7 +48,9 @@ def _allowed_hosts() -> list[str]:
 
 
 SECRET_KEY = _secret_key()
-DEBUG = not PRODUCTION
+# Debug pages list every URL and show tracebacks with client text in them, so they are off
+# unless a developer asks for them, and never in production.
+DEBUG = ATTUNE.debug and not PRODUCTION
 ALLOWED_HOSTS = _allowed_hosts()
 
 INSTALLED_APPS = [
@@ -151,8 +153,11 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = str(DATA_DIR / "static")
-# Without collectstatic, whitenoise serves straight from the apps' static folders.
+# Without collectstatic, whitenoise serves straight from the apps' static folders. The collected
+# folder is only named once it exists (after `collectstatic`), so that whitenoise does not warn
+# about a folder nobody needs.
+_COLLECTED = DATA_DIR / "static"
+STATIC_ROOT = str(_COLLECTED) if _COLLECTED.is_dir() else None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 

@@ -25,6 +25,7 @@ from attunement.analysis.analysers._connection_util import (
 from attunement.analysis.base import AnalysisContext, result
 from attunement.analysis.model import AnalyserResult, Layer, Marker
 from attunement.analysis.registry import hookimpl
+from attunement.analysis.text import words as split_words
 from attunement.transcript.model import Role
 
 LEX = lexicon("listening.json")
@@ -35,6 +36,11 @@ CUES = TaggedPattern(
         for kind, phrases in LEX[level].items()
     }
 )
+# Greetings, thanks and goodbyes keep the relationship but start no topic, and asking how the
+# session went asks the client's view: neither is a switch to the coach's own topic.
+RITUAL = TaggedPattern({k: v for k, v in LEX["ritual"].items() if not k.startswith("_")})
+# A ritual turn may carry a couple of other content words ("Thanks, Maya, really useful").
+RITUAL_LEFTOVER_WORDS = 2
 FEELING = phrase_pattern(LEX["feeling"], ignore_case=False)
 YOU_FEEL = phrase_pattern(["you(?:'re| are| feel| felt| seem| sound)(?: \\w+)?"], ignore_case=False)
 # Moves that put the coach's own material first, and moves that stay with the client's words.
@@ -66,6 +72,7 @@ KIND_REASONS = {
     "follow_up": "follows up on what the client said",
     "minimal": "keeps the client talking",
     "client_focus": "asks about the client's own view or plans",
+    "session_feedback": "asks how the session is going for the client",
 }
 
 
@@ -82,9 +89,9 @@ def place_turn(
     client_before: frozenset[str],
     client_words: int,
     move: str | None,
-) -> LevelCall:
+) -> LevelCall | None:
     """The listening level of one coach turn from its phrases, its move and its overlap with
-    the client's last words."""
+    the client's last words; ``None`` for a greeting, thanks or goodbye, which has no level."""
     hits = CUES.find(text)
     level1 = [(tag, w) for tag, w in hits if tag.startswith("level1")]
     level3 = [(tag, w) for tag, w in hits + _named_feelings(text) if tag.startswith("level3")]
@@ -102,6 +109,11 @@ def place_turn(
         return _call(2, level2)
     if echoed:
         return LevelCall(2, "picks up the client's words", tuple(echoed[:5]))
+    ritual = ritual_kind(text)
+    if ritual == "session_feedback":
+        return LevelCall(2, KIND_REASONS["session_feedback"], ())
+    if ritual:
+        return None
     if _switches_topic(text, words, client_words):
         return LevelCall(
             1, KIND_REASONS["topic_switch"] + " without picking up the client's words", ()
@@ -111,6 +123,21 @@ def place_turn(
     return LevelCall(
         1, "about the coach's own plan or topic, with no link to the client's words", ()
     )
+
+
+def ritual_kind(text: str) -> str | None:
+    """``"session_feedback"`` when the turn asks how the session went, ``"ritual"`` for a
+    greeting, thanks or goodbye, ``None`` otherwise. The phrases must make up nearly all of the
+    turn: "Thanks, and where does the budget stand now?" still opens a topic."""
+    hits = [(tag, phrase) for tag, phrase in RITUAL.find(text) if tag]
+    if not hits:
+        return None
+    rest = text.lower().replace("\u2019", "'")
+    for _, phrase in hits:
+        rest = rest.replace(phrase, " ")
+    if len(content_words(split_words(rest))) > RITUAL_LEFTOVER_WORDS:
+        return None
+    return "session_feedback" if any(t == "session_feedback" for t, _ in hits) else "ritual"
 
 
 def _named_feelings(text: str) -> list[tuple[str, str]]:
@@ -151,7 +178,7 @@ def coach_moves(ctx: AnalysisContext) -> dict[int, str]:
 
 class ListeningAnalyser:
     name: ClassVar[str] = "listening"
-    version: ClassVar[str] = "1.0"
+    version: ClassVar[str] = "1.1"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = ("moves",)
     produces: ClassVar[tuple[str, ...]] = ("listening_levels",)
@@ -183,9 +210,11 @@ class ListeningAnalyser:
             if turn.role == Role.CLIENT:
                 client_before, client_words = content_words(words), len(words)
             elif turn.role == Role.COACH:
-                calls[turn.index] = place_turn(
+                call = place_turn(
                     turn.text, words, client_before, client_words, moves.get(turn.index)
                 )
+                if call is not None:
+                    calls[turn.index] = call
         return calls
 
 

@@ -143,7 +143,7 @@ def ratio_match(a: float | None, b: float | None) -> float | None:
 
 class MatchingAnalyser:
     name: ClassVar[str] = "matching"
-    version: ClassVar[str] = "1.0"
+    version: ClassVar[str] = "1.1"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = ("timestamps",)
     produces: ClassVar[tuple[str, ...]] = ("verbal_matching",)
@@ -225,12 +225,14 @@ def _metaphor_markers(name: str, metaphors: list[dict[str, Any]]) -> list[Marker
     markers = []
     for item in metaphors:
         if item["echoed_in"] is not None:
+            # The finding is about what the coach did, so it points at the coach's turn only;
+            # the client's turn is named in the note (turns are numbered from 1 for people).
             markers.append(
                 Marker(
                     name,
                     "metaphor_echoed",
-                    (item["turn"], item["echoed_in"]),
-                    "The coach picked up the client's own image.",
+                    (item["echoed_in"],),
+                    f"The coach picked up the image the client offered in turn {item['turn'] + 1}.",
                     (item["image"],),
                     Layer.RAPPORT,
                     notable=True,
@@ -254,6 +256,19 @@ def _metaphor_markers(name: str, metaphors: list[dict[str, Any]]) -> list[Marker
     return markers
 
 
+def pace_gap_note(coach: float, client: float) -> str:
+    """Which side talks longer per turn, longer figure first so the sentence reads plainly."""
+    if coach > client:
+        return (
+            "The coach's turns are much longer than the client's "
+            f"({coach:.0f} words per turn against {client:.0f})."
+        )
+    return (
+        "The client's turns are much longer than the coach's "
+        f"({client:.0f} words per turn against {coach:.0f})."
+    )
+
+
 def _style_markers(name: str, metrics: dict[str, Any]) -> list[Marker]:
     markers = []
     style = metrics["style_matching"]
@@ -275,14 +290,12 @@ def _style_markers(name: str, metrics: dict[str, Any]) -> list[Marker]:
     per_turn = metrics["pace"]
     coach, client = per_turn["coach"]["words_per_turn"], per_turn["client"]["words_per_turn"]
     if coach and client and (coach / client >= PACE_GAP or client / coach >= PACE_GAP):
-        longer = "coach's" if coach > client else "client's"
         markers.append(
             Marker(
                 name,
                 "pace_gap",
                 (),
-                f"The {longer} turns are much longer "
-                f"({coach:.0f} against {client:.0f} words per turn for the client).",
+                pace_gap_note(coach, client),
                 (),
                 Layer.RAPPORT,
                 guide="verbal-matching",

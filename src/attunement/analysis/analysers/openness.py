@@ -1,44 +1,42 @@
 """The client's openness: change and sustain talk, feelings and self-disclosure, reflection
 against reporting, resistance signs, goals the client raises, and looking ahead.
 
-Talk type follows the motivational-interviewing key: *change* talk leans towards doing something
-differently (desire, ability, reasons, need, commitment, steps already taken), *sustain* talk
-leans towards keeping things as they are, everything else is *neutral*. A short "yes" or "no"
-takes its meaning from the coach's question before it, so the previous coach turn is read too.
+How each client turn's talk type (change, sustain, neutral) is read is in ``_talk_type``; the
+resistance signs, read against the coach's turn before them, in ``_resistance``.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Any, ClassVar
 
-from attunement.analysis.analysers._connection_util import (
-    TaggedPattern,
-    lexicon,
-    phrase_pattern,
-    share,
-)
+from attunement.analysis.analysers._connection_util import TaggedPattern, share
 from attunement.analysis.analysers._resistance import (
     MIN_GUARDED_RUN,
     is_guarded,
     resistance_markers,
     resistance_signs,
 )
+from attunement.analysis.analysers._talk_type import (
+    LEX,
+    TALK_TYPES,
+    TalkCall,
+    asked_side,
+    blend_with_meaning,
+    classify_talk,
+    example_vectors,
+    meaning_scores,
+    phrase_sides,
+    plain_speech,
+    previous_coach_text,
+)
 from attunement.analysis.base import AnalysisContext, result
 from attunement.analysis.model import AnalyserResult, Layer, Marker
 from attunement.analysis.registry import hookimpl
-from attunement.transcript.model import Role, Turn
+from attunement.transcript.model import Role
 
-LEX = lexicon("openness.json")
-TALK = TaggedPattern(
-    {
-        **{f"change:{k}": v for k, v in LEX["change"].items() if k != "target"},
-        **{f"sustain:{k}": v for k, v in LEX["sustain"].items()},
-    }
-)
+__all__ = ["OpennessAnalyser", "TalkCall", "classify_talk", "plain_speech", "turn_features"]
+
 FEATURES = TaggedPattern(
     {
         "feeling": LEX["feeling"],
@@ -49,183 +47,6 @@ FEATURES = TaggedPattern(
         "future": LEX["future"],
     }
 )
-AFFIRM = re.compile(rf"^\W*(?:{'|'.join(LEX['affirm'])})\b", re.IGNORECASE)
-DENY = re.compile(rf"^\W*(?:{'|'.join(LEX['deny'])})\b", re.IGNORECASE)
-CHANGE_QUESTION = phrase_pattern(LEX["change_question"], ignore_case=False)
-STATUS_QUESTION = phrase_pattern(LEX["status_question"], ignore_case=False)
-SCALE_QUESTION = re.compile(r"\bscale\b|\b(?:zero|0|one|1) to (?:ten|10)\b", re.IGNORECASE)
-NUMBER = re.compile(
-    r"\b(?:(?P<low>zero|one|two|three|[0-3])|(?P<high>four|five|six|seven|eight|nine|ten|[4-9]|10))\b",
-    re.IGNORECASE,
-)
-# A reply this short to a yes/no question carries its meaning in the question.
-SHORT_REPLY_WORDS = 6
-
-
-@dataclass(frozen=True, slots=True)
-class TalkCall:
-    talk_type: str  # change | sustain | neutral
-    evidence: tuple[str, ...]
-    reason: str
-    phrases: tuple[int, int] = (0, 0)  # change and sustain phrases found in the turn
-
-
-# Spoken transcripts stutter and contract; phrases are written in plain form.
-SPOKEN_FORMS = (
-    (re.compile(r"\b(\w+)(?=-)(?:-+\s*\1\b)+", re.IGNORECASE), r"\1"),  # "I-I-I" -> "I"
-    (re.compile(r",?\s*\b(?:um+|uh+|er+m?|hmm+)\b[,.]?", re.IGNORECASE), ""),
-    (re.compile(r"\b(wan|gon|got)(?:na|ta)\b", re.IGNORECASE), r"\1_to"),
-    (re.compile(r",?\s*\byou know\b,?", re.IGNORECASE), ""),
-    (re.compile(r"\s{2,}"), " "),
-)
-SPOKEN_WORDS = {"wan_to": "want to", "gon_to": "going to", "got_to": "got to"}
-
-
-@lru_cache(maxsize=2048)
-def plain_speech(text: str) -> str:
-    """The turn with stutters, fillers and spoken contractions smoothed out (cached: the talk
-    type and the other features of a turn read the same smoothed text)."""
-    for pattern, replacement in SPOKEN_FORMS:
-        text = pattern.sub(replacement, text)
-    if "_to" in text:
-        for short, full in SPOKEN_WORDS.items():
-            text = text.replace(short, full)
-    return text.strip()
-
-
-def classify_talk(text: str, word_count: int, coach_before: str) -> TalkCall:
-    """Change, sustain or neutral for one client turn, with the words that decided it."""
-    text = plain_speech(text)
-    hits = TALK.find(text)
-    change = [words for tag, words in hits if tag.startswith("change")]
-    sustain = [words for tag, words in hits if tag.startswith("sustain")]
-    if change or sustain:
-        return replace(_weigh(hits, change, sustain), phrases=(len(change), len(sustain)))
-    if word_count <= SHORT_REPLY_WORDS and coach_before:
-        return _answer_to_question(text, coach_before)
-    return TalkCall("neutral", (), "no change or sustain language")
-
-
-def _weigh(hits: list[tuple[str, str]], change: list[str], sustain: list[str]) -> TalkCall:
-    if len(change) > len(sustain):
-        return TalkCall("change", tuple(change), "leans towards change: " + _kinds(hits, "change"))
-    if len(sustain) > len(change):
-        return TalkCall(
-            "sustain", tuple(sustain), "leans towards the status quo: " + _kinds(hits, "sustain")
-        )
-    # As many of each: what the client says last is usually where they land ("yes, but ...").
-    last_tag, last_words = hits[-1]
-    side = last_tag.split(":")[0]
-    return TalkCall(side, (last_words,), "mixed; ends on " + side)
-
-
-def _kinds(hits: list[tuple[str, str]], side: str) -> str:
-    kinds = dict.fromkeys(tag.split(":")[1] for tag, _ in hits if tag.startswith(side))
-    return ", ".join(kinds)
-
-
-def _answer_to_question(text: str, question: str) -> TalkCall:
-    """A short reply read against the coach's question: agreeing that change matters is change
-    talk, agreeing that the status quo suits them is sustain talk."""
-    if SCALE_QUESTION.search(question):
-        number = NUMBER.search(text)
-        if number:
-            side = "change" if number.group("high") else "sustain"
-            return TalkCall(side, (number.group(0).lower(),), "answer on the coach's scale")
-    lowered = question.lower()
-    about_change = bool(CHANGE_QUESTION.search(lowered))
-    about_status = bool(STATUS_QUESTION.search(lowered))
-    if about_change == about_status:
-        return TalkCall("neutral", (), "short reply")
-    yes, no = AFFIRM.search(text), DENY.search(text)
-    if not (yes or no) or (yes and no):
-        return TalkCall("neutral", (), "short reply")
-    agrees = bool(yes)
-    side = "change" if agrees == about_change else "sustain"
-    word = (yes or no).group(0).strip().lower()  # type: ignore[union-attr]
-    return TalkCall(
-        side,
-        (word,),
-        f"'{word}' to a question about {'change' if about_change else 'the status quo'}",
-    )
-
-
-def previous_coach_text(turns: tuple[Turn, ...], index: int) -> str:
-    """The coach's words just before this turn, if the coach spoke last."""
-    if index > 0 and turns[index - 1].role == Role.COACH:
-        return turns[index - 1].text
-    return ""
-
-
-# --- Sentence meaning (encoder mode) -------------------------------------------------------
-# Each kind of talk is scored by how close the turn is to its nearest examples we wrote
-# (mean cosine of the closest few); the phrases found add to their side, and neutral gets a
-# head start because most of what clients say is neither. Calibrated on AnnoMI dev (see docs).
-NEAREST = 5
-PHRASE_WEIGHT = 0.12
-PHRASE_CAP = 2
-NEUTRAL_HEAD_START = 0.07
-SUSTAIN_OFFSET = -0.01
-# A client's stance tends to hold for a few turns: the previous turn's change or sustain call
-# gets this much extra weight.
-STANCE_CARRY = 0.06
-TALK_TYPES = ("change", "neutral", "sustain")
-_EXAMPLE_VECTORS: dict[str, dict[str, Any]] = {}
-
-
-def example_vectors(encoder: Any) -> dict[str, Any]:
-    """Our example turns per talk type, encoded once per process and encoder."""
-    # Keyed by model name: wrappers around one model share the vectors, and the cache stays small.
-    key = str(getattr(encoder, "name", type(encoder).__name__))
-    if key not in _EXAMPLE_VECTORS:
-        examples = lexicon("openness_examples.json")
-        from attunement.analysis.prototypes import stored_vectors  # kept on disk between runs
-
-        _EXAMPLE_VECTORS[key] = {
-            kind: stored_vectors(examples[kind], encoder) for kind in TALK_TYPES
-        }
-    return _EXAMPLE_VECTORS[key]
-
-
-def blend_with_meaning(
-    call: TalkCall, change: int, sustain: int, scores: dict[str, float], previous: str = "neutral"
-) -> TalkCall:
-    """The talk type once the turn's meaning is weighed together with the phrases found and
-    the client's previous turn."""
-    total = {
-        "change": scores["change"] + PHRASE_WEIGHT * min(change, PHRASE_CAP),
-        "sustain": scores["sustain"] + SUSTAIN_OFFSET + PHRASE_WEIGHT * min(sustain, PHRASE_CAP),
-        "neutral": scores["neutral"] + NEUTRAL_HEAD_START,
-    }
-    if previous != "neutral":
-        total[previous] += STANCE_CARRY
-    kind = max(total, key=lambda k: total[k])
-    if kind == call.talk_type:
-        return call
-    reason = f"closest in meaning to {kind} talk" + (f" ({call.reason})" if call.evidence else "")
-    return TalkCall(kind, call.evidence if kind != "neutral" else (), reason)
-
-
-def meaning_scores(vector: Any, examples: dict[str, Any]) -> dict[str, float]:
-    import numpy as np
-
-    scores = {}
-    for kind, matrix in examples.items():
-        similarities = matrix @ vector
-        top = (
-            np.partition(similarities, -NEAREST)[-NEAREST:]
-            if len(similarities) > NEAREST
-            else similarities
-        )
-        scores[kind] = float(top.mean())
-    return scores
-
-
-def phrase_sides(call: TalkCall) -> tuple[int, int]:
-    """How many change and sustain phrases the turn holds (a context answer counts as one)."""
-    if call.phrases == (0, 0) and call.talk_type != "neutral":
-        return (1, 0) if call.talk_type == "change" else (0, 1)
-    return call.phrases
 
 
 # --- The analyser --------------------------------------------------------------------------
@@ -264,7 +85,7 @@ def label_turn(call: TalkCall, features: dict[str, Any], guarded: bool) -> dict[
 
 class OpennessAnalyser:
     name: ClassVar[str] = "openness"
-    version: ClassVar[str] = "1.1"
+    version: ClassVar[str] = "1.2"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = ("encoder",)
     produces: ClassVar[tuple[str, ...]] = ("client_talk_type", "client_openness")
@@ -282,15 +103,26 @@ class OpennessAnalyser:
             turn_labels=labels,
         )
 
+    @staticmethod
+    def meanings(ctx: AnalysisContext) -> dict[int, dict[str, float]]:
+        """Meaning scores of the client's turns with words (none in lexical mode); only these
+        turns are encoded."""
+        indices = [
+            t.index for t in ctx.turns if t.role == Role.CLIENT and ctx.texts[t.index].word_count
+        ]
+        vectors = ctx.vectors_for(indices)
+        if vectors is None or not indices:
+            return {}
+        import numpy as np
+
+        rows = np.stack([vectors[i] for i in indices])
+        return dict(zip(indices, meaning_scores(rows, example_vectors(ctx.encoder)), strict=True))
+
     def label_turns(
         self, ctx: AnalysisContext
     ) -> tuple[dict[int, dict[str, Any]], dict[int, dict[str, Any]]]:
         turns, texts = ctx.turns, ctx.texts
-        # Only the client's turns with words are read by meaning, so only they are encoded.
-        vectors = ctx.vectors_for(
-            t.index for t in turns if t.role == Role.CLIENT and texts[t.index].word_count
-        )
-        examples = example_vectors(ctx.encoder) if vectors is not None else None
+        meanings = self.meanings(ctx)
         labels: dict[int, dict[str, Any]] = {}
         evidence: dict[int, dict[str, Any]] = {}
         previous = "neutral"
@@ -300,10 +132,12 @@ class OpennessAnalyser:
             before = previous_coach_text(turns, turn.index)
             count = texts[turn.index].word_count
             call = classify_talk(turn.text, count, before)
-            if examples is not None and vectors is not None and count:
+            if turn.index in meanings:
                 change, sustain = phrase_sides(call)
-                scores = meaning_scores(vectors[turn.index], examples)
-                call = blend_with_meaning(call, change, sustain, scores, previous)
+                scores = meanings[turn.index]
+                call = blend_with_meaning(
+                    call, change, sustain, scores, previous, asked_side(before)
+                )
             previous = call.talk_type
             features = turn_features(turn.text, before)
             guarded = is_guarded(turn.text, count, before)

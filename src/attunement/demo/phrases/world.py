@@ -16,6 +16,14 @@ FIRST_NAMES = (
     "Olu", "Camille", "Ravi", "Greta", "Samir", "Beatriz", "Callum", "Zanele", "Hugo", "Anya",
 )  # fmt: skip
 
+# Which first names are women's and which men's, so that "my son" is never called Anya.
+WOMEN = frozenset({
+    "Priya", "Amara", "Lucía", "Fatima", "Ngozi", "Sofia", "Mei", "Hannah", "Chloe", "Ingrid",
+    "Rosa", "Aisha", "Leila", "Noor", "Elena", "Freya", "Camille", "Greta", "Beatriz", "Zanele",
+    "Anya",
+})  # fmt: skip
+MEN = frozenset(FIRST_NAMES) - WOMEN
+
 SURNAMES = (
     "Patel", "Okafor", "Lindqvist", "Moreno", "Nakamura", "Byrne", "Haddad", "Kowalski",
     "Mensah", "Fischer", "Rossi", "Adeyemi", "Novak", "Chen", "O'Neill", "Dubois", "Sharma",
@@ -28,6 +36,41 @@ RELATIONS = (
     "one of my direct reports", "my mum", "my dad", "my oldest friend", "the new director",
     "our head of finance", "my business partner", "my daughter", "my son", "a mentor of mine",
 )  # fmt: skip
+# Relations that say whether the person is a woman or a man; the rest could be either.
+RELATION_NAMES = {
+    "my sister": WOMEN, "my mum": WOMEN, "my daughter": WOMEN,
+    "my brother": MEN, "my dad": MEN, "my son": MEN,
+}  # fmt: skip
+
+
+# Who the other person in the story can be for each topic: the one who gets the weekly report
+# handed over is someone at work, the one told "only Sundays" is family.
+TOPIC_RELATIONS: dict[str, tuple[str, ...]] = {
+    "new-lead": ("one of my direct reports", "a colleague"),
+    "career-change": ("my partner", "my sister", "my brother", "my oldest friend"),
+    "overload": ("my manager", "the new director", "our head of finance"),
+    "conflict": ("a colleague", "the new director", "our head of finance"),
+    "confidence": ("my manager", "a colleague", "a mentor of mine"),
+    "business": ("my co-founder", "my business partner"),
+    "return": ("my manager", "a colleague"),
+    "delegation": ("one of my direct reports", "a colleague"),
+    "purpose": ("my partner", "my oldest friend", "a mentor of mine", "a colleague"),
+    "boundaries": ("my sister", "my brother", "my mum", "my dad"),
+    "feedback": ("one of my direct reports",),
+    "transition": ("a colleague", "my manager", "my partner"),
+}
+
+
+def relations_for(topic: str) -> tuple[str, ...]:
+    """Who the other person can be in a story about ``topic`` (anyone when not listed)."""
+    return TOPIC_RELATIONS.get(topic, RELATIONS)
+
+
+def names_for(relation: str) -> tuple[str, ...]:
+    """The first names that fit the relation, in ``FIRST_NAMES`` order."""
+    fitting = RELATION_NAMES.get(relation)
+    return tuple(n for n in FIRST_NAMES if fitting is None or n in fitting)
+
 
 VALUES = (
     "fairness", "being reliable", "honesty", "independence", "family", "doing good work",
@@ -147,8 +190,10 @@ TOPICS = (
         "your step up into leading the team",
         "I'd have a plan for my first proper one-to-ones",
         "the people I used to sit next to now report to me, and it's awkward",
-        ("set up one-to-ones with everyone on the team", "ask {name} what she needs from me",
-         "write down what I want the team to be known for", "hand over the reporting work"),
+        ("set up one-to-ones with everyone on the team", "ask {name} what support would help most",
+         "put on paper what I want the team to be known for", "hand over the reporting work",
+         "agree with {name} how we run stand-up", "write a short note on how I like to work",
+         "ask an experienced manager to lunch", "stop joining every meeting the team has"),
         ("the team away-day", "my six-month review", "the quarterly planning meeting"),
         ("I snapped at someone in stand-up", "a deadline slipped and I covered for it myself",
          "I redid a piece of work instead of giving feedback"),
@@ -160,7 +205,10 @@ TOPICS = (
         "I'd know what the next small step is, even if I don't decide",
         "I turn forty this year and I don't want to wake up at fifty still wondering",
         ("book a day shadowing at {name}'s school", "look at the actual numbers with {name}",
-         "talk to two people who made the switch", "find out the course application dates"),
+         "talk to two people who made the switch", "find out the course application dates",
+         "volunteer at the homework club one evening", "write down what I'd miss about finance",
+         "ask {name} for an honest view of the move", "work out how long our savings last",
+         "sit in on a lesson at the local college", "list what a teacher's week actually holds"),
         ("the open evening at the training college", "the bonus round", "my annual appraisal"),
         ("I let the application deadline slide again",
          "I got talked out of it at a family dinner", "I took on another big project at work"),
@@ -197,7 +245,11 @@ TOPICS = (
         "I'd walk into Tuesday's meeting with one point I'm going to make",
         "I'm up for the director role and people need to hear from me",
         ("prepare one point before each meeting", "ask {name} for honest feedback",
-         "speak in the first ten minutes of the meeting", "volunteer to present the update"),
+         "speak in the first ten minutes of the meeting", "volunteer to present the update",
+         "ask a question in the town hall", "rehearse my point out loud with {name}",
+         "write down what I'd say if I weren't afraid", "book a coffee with the new director",
+         "disagree once, politely, in the strategy meeting",
+         "send my notes round after the leadership meeting"),
         ("the leadership offsite", "the director interviews", "the strategy review"),
         ("I had a good idea and someone else said it first", "I froze when the CEO asked me",
          "I over-prepared and ran out of time"),
@@ -233,7 +285,11 @@ TOPICS = (
         "I'd pick one piece of work to hand over completely",
         "I'm the bottleneck and everyone can see it",
         ("hand the weekly report to {name}", "agree what good enough looks like",
-         "stop checking every email the team sends", "schedule a proper handover"),
+         "stop checking every email the team sends", "schedule a proper handover",
+         "let {name} run the Monday meeting", "list the tasks only I can do",
+         "take my name off the approval chain for small orders",
+         "ask the team which pieces of work they'd like", "leave a project to {name} for a whole week",
+         "write down what I'm afraid will happen if I let go"),
         ("the product launch", "the audit", "my holiday"),
         ("I took back a task after two days", "I rewrote {name}'s slides the night before",
          "the team waited for my sign-off for a week"),
@@ -271,7 +327,7 @@ TOPICS = (
         ("book the conversation with {name}", "write down three specific examples",
          "ask {name} how they think it's going", "agree a check-in date"),
         ("the mid-year reviews", "the client deadline", "the team restructure"),
-        ("I softened it so much he didn't hear it", "I did the work myself again",
+        ("I softened it so much the message got lost", "I did the work myself again",
          "I complained about {name} to another manager"),
         "the feedback model I mentioned last time",
     ),

@@ -18,6 +18,7 @@ from attunement.transcript.segments import (
     clean_name,
     clean_text,
     split_speaker,
+    strip_tags,
 )
 
 _STAMP = r"(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
@@ -33,19 +34,34 @@ class Block:
 
 
 def iter_blocks(lines: Iterable[str]) -> Iterator[Block]:
-    """Runs of non-blank lines, with where each starts."""
+    """Runs of non-blank lines, with where each starts.
+
+    A cue's times inside a block that already has its times and words start a new block
+    (with the cue number just above them): hand-edited subtitles sometimes lose blank lines.
+    """
     current: list[str] = []
     first = 0
     for number, line in enumerate(lines, start=1):
-        if line.strip():
-            if not current:
-                first = number
-            current.append(line)
-        elif current:
-            yield Block(first, tuple(current))
-            current = []
+        if not line.strip():
+            if current:
+                yield Block(first, tuple(current))
+                current = []
+            continue
+        if current and "-->" in line and _starts_next_cue(current, line):
+            keep = -1 if current[-1].strip().isdigit() else len(current)
+            yield Block(first, tuple(current[:keep]))
+            current, first = current[keep:], number - len(current[keep:])
+        if not current:
+            first = number
+        current.append(line)
     if current:
         yield Block(first, tuple(current))
+
+
+def _starts_next_cue(block: list[str], line: str) -> bool:
+    timing_at = next((i for i, seen in enumerate(block[:2]) if "-->" in seen), None)
+    has_words = timing_at is not None and len(block) > timing_at + 1
+    return has_words and _TIMING.fullmatch(line) is not None
 
 
 def read_subtitles(lines: Iterable[str]) -> Iterator[Segment]:
@@ -134,7 +150,8 @@ def _voiced_segments(
     pieces = _VOICE.split(joined) if "<v" in joined else [joined]
     lead = pieces[0]
     if lead.strip():
-        speaker, text = split_speaker(lead.lstrip())
+        # Subtitle tools often wrap the whole line in <font> or <i>, hiding its "Name:".
+        speaker, text = split_speaker(strip_tags(lead).lstrip())
         yield Segment(speaker, clean_text(text), start, end)
     for name, text in zip(pieces[1::2], pieces[2::2], strict=True):
         yield Segment(clean_name(name) or None, clean_text(text), start, end)

@@ -1,0 +1,104 @@
+"""`attune analyze` on bad files: one sentence, exit code 2, and a traceback only with --debug.
+
+The readers' own tests (tests/transcript/test_errors.py) check each message; these check what
+the coach sees at the command line, through the real entry point.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from attunement.cli import main
+
+VTT_HEAD = "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nAnn: How are you?\n\n"
+# Both ask as many questions and say as many words, so nobody can tell who coaches.
+TIE = "Ann: How are you?\nBo: Fine, and you?\nAnn: Good thanks.\nBo: Good to hear.\n"
+# Ann asks the questions and speaks less, so she is taken for the coach.
+CLEAR = (
+    "Ann: What would you like to look at today?\n"
+    "Bo: The move to Leeds, I keep going back and forth and it tires me out.\n"
+    "Ann: What pulls you towards going?\n"
+    "Bo: The job, mostly, and being near my sister, though my friends are here.\n"
+    "Ann: Let us stop there for today.\n"
+)
+
+BAD_FILES = [
+    pytest.param("empty.vtt", b"", "is empty", id="empty"),
+    pytest.param("noise.vtt", b"\x00\x01\x02binary\x00\xff" * 20, "binary data", id="binary"),
+    pytest.param(
+        "cut.vtt",
+        (VTT_HEAD + "2\n00:00:02.000 --> 00:0").encode(),
+        "middle of a cue",
+        id="truncated",
+    ),
+    pytest.param(
+        "broken.vtt",
+        (VTT_HEAD + "2\n00:00:09.000 --> 00:00:04.000\nBo: Fine.\n").encode(),
+        "ends before it starts",
+        id="malformed",
+    ),
+    pytest.param(
+        "notes.txt", b"just some words\nwith no speakers\n", "recognise the format", id="unknown"
+    ),
+    pytest.param("solo.txt", b"Ann: Hello?\nAnn: Anyone there?\n", "one speaker", id="one-speaker"),
+    pytest.param("tie.txt", TIE.encode(), "--coach NAME", id="coach-cannot-be-told"),
+]
+
+
+@pytest.fixture(autouse=True)
+def _lexical_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ATTUNE_ENCODER", "off")
+
+
+def attune(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
+    """Run the real `attune` entry point in-process: exit code, stdout, stderr."""
+    monkeypatch.setattr(sys, "argv", ["attune", *args])
+    with pytest.raises(SystemExit) as done:
+        main()
+    out, err = capsys.readouterr()
+    return int(done.value.code or 0), out, err
+
+
+@pytest.mark.parametrize(("name", "data", "expected"), BAD_FILES)
+def test_a_bad_file_gets_one_sentence_and_exit_code_2_without_a_traceback(
+    monkeypatch, capsys, tmp_path: Path, name: str, data: bytes, expected: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+
+    code, out, err = attune(monkeypatch, capsys, "analyze", str(path))
+
+    assert code == 2
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("Error: ") and expected in lines[0]
+    assert "Traceback" not in err
+
+
+def test_with_debug_the_same_error_shows_its_traceback(monkeypatch, capsys, tmp_path) -> None:
+    from attunement.errors import TranscriptError
+
+    path = tmp_path / "empty.vtt"
+    path.write_bytes(b"")
+    monkeypatch.setattr(sys, "argv", ["attune", "--debug", "analyze", str(path)])
+
+    # The error escapes the entry point, so Python prints the full traceback.
+    with pytest.raises(TranscriptError, match="is empty"):
+        main()
+
+
+def test_without_coach_the_report_says_whom_it_took_for_the_coach_and_how_sure(
+    monkeypatch, capsys, tmp_path
+) -> None:
+    path = tmp_path / "session.txt"
+    path.write_text(CLEAR, encoding="utf-8")
+
+    code, out, _ = attune(monkeypatch, capsys, "analyze", str(path))
+
+    assert code == 0
+    assert "Coach: Ann; client: Bo (chosen from the conversation, " in out
+    assert "% sure" in out

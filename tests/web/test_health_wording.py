@@ -1,0 +1,25 @@
+"""How the reasons on the connection-health page read to a coach."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from attunement.practice import services
+
+pytestmark = pytest.mark.django_db
+
+
+def test_each_reason_on_the_health_page_starts_with_a_capital_letter(as_user, owner, owner_client):
+    engagement = services.engagement_for(owner_client)
+    # Long ago and nothing since: the gap against the agreed rhythm, whose sentence the rules
+    # write in lower case ("no session held for ...") for use inside other sentences.
+    services.log_session(engagement, when=timezone.now() - timedelta(days=90), status="held")
+    html = as_user(owner).get(reverse("health_evidence", args=[owner_client.pk])).content.decode()
+    reasons = re.findall(r"<summary><strong>(.*?)</strong>", html)
+    assert any(r.startswith("No session held") for r in reasons)
+    assert all(not r[0].islower() for r in reasons)
