@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,21 +18,14 @@ from attunement.followup.forms import (
 from attunement.followup.models import Commitment, MemoryCard
 from attunement.followup.prep import preparation_for
 from attunement.practice import services as practice
-from attunement.practice.access import get_owned
+from attunement.practice.access import get_owned, owns
 from attunement.practice.models import Client
 
 GET_POST = require_http_methods(["GET", "POST"])
 POST = require_http_methods(["POST"])
 
 
-def _owns(model: type) -> Any:
-    """Mark which model a view's ``pk`` refers to, for the access-matrix tests."""
-
-    def mark(view: Any) -> Any:
-        view.owned_model = model
-        return view
-
-    return mark
+_owns = owns  # the access-matrix tests read the mark it leaves
 
 
 @login_required

@@ -31,3 +31,13 @@ def get_owned(model: type[M], request: HttpRequest, **lookup: Any) -> M:
         return owned(model, request.user).get(**lookup)
     except (ObjectDoesNotExist, ValueError):
         raise Http404("No such record") from None
+
+
+def owns(model: type) -> Any:
+    """Mark which model a view's ``pk`` refers to; the access-matrix tests read the mark."""
+
+    def mark(view: Any) -> Any:
+        view.owned_model = model
+        return view
+
+    return mark
