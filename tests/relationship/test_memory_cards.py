@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from attunement.relationship.memory import Kind, find_memories
+from attunement.relationship.memory import Kind, find_memories, find_memories_in_notes
 from attunement.transcript.model import Conversation, Role, Turn
 
 
@@ -75,3 +75,64 @@ def test_a_card_remembers_the_turn_of_its_first_mention():
         "Nothing much.", "Family really matters to me.", "Family really matters to me."
     )
     assert [(c.kind, c.turn) for c in find_memories(talk)] == [(Kind.VALUE, 2)]
+
+
+# ---- from the coach's notes: third person, precision first ----------------------------------
+
+
+def noted(notes: str) -> list[tuple[Kind, str]]:
+    return [(c.kind, c.text) for c in find_memories_in_notes(notes)]
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Her daughter Ana starts university in March.", (Kind.PERSON, "daughter, Ana")),
+        (
+            "Her daughter Ana starts university in March.",
+            (Kind.EVENT, "Her daughter Ana starts university in March."),
+        ),
+        ("values honesty", (Kind.VALUE, "honesty")),
+        ("She cares deeply about fairness.", (Kind.VALUE, "fairness")),
+        ("Family matters to him.", (Kind.VALUE, "Family")),
+        ("Her manager, Tom, is leaving the company.", (Kind.PERSON, "manager, Tom")),
+        ("Brother Luis visits at Easter.", (Kind.PERSON, "brother, Luis")),
+        ("His father died last year.", (Kind.EVENT, "His father died last year.")),
+        ("Her review is on the 14th.", (Kind.DATE, "Her review is on the 14th")),
+        ("Hopes to move to Lisbon next year.", (Kind.HOPE, "Hopes to move to Lisbon next year")),
+    ],
+)
+def test_each_kind_is_proposed_from_the_coachs_notes(note, expected):
+    assert expected in noted(note)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "My mentor thinks I talk too much.",  # the coach's own life, not the client's
+        "We talked about what matters to her.",  # says nothing of what it is
+        "Values came up again.",
+        "Company values were discussed.",
+        "She hopes so.",
+        "I hope she feels better soon.",  # the coach's wish
+        "Send her the article on feedback.",
+        "Tired today, short answers.",
+        "Asked whether her team trusts her.",
+        "We agreed to start Tuesday's session earlier.",
+    ],
+)
+def test_notes_without_anything_to_remember_propose_nothing(note):
+    assert noted(note) == []
+
+
+def test_a_day_after_a_relation_is_not_taken_for_a_name():
+    assert noted("Her boss Monday was angry.") == [(Kind.PERSON, "boss")]
+
+
+def test_a_list_of_short_notes_is_read_line_by_line_and_a_named_relation_wins():
+    notes = "Her sister is unwell\nHer sister Maria had surgery\nvalues honesty\nvalues honesty"
+    assert noted(notes) == [
+        (Kind.PERSON, "sister, Maria"),
+        (Kind.EVENT, "Her sister Maria had surgery"),
+        (Kind.VALUE, "honesty"),
+    ]

@@ -193,29 +193,25 @@ def _overdue_promise(client):
 
 
 def test_the_preparation_page_takes_strategies_and_questions_from_the_guide(
-    as_user, owner, owner_client, monkeypatch
+    as_user, owner, owner_client
 ):
-    from types import SimpleNamespace
+    from html import unescape
 
-    from attunement import guide
+    from attunement.guide import load
+    from attunement.library.models import BarrierAssessment
 
-    asked = []
-
-    def strategies_for(**wanted):
-        asked.append(wanted)
-        return [SimpleNamespace(title="Keep the promise first", summary="Then say so.", section="")]
-
-    from attunement.guide import fit
-
-    picked = SimpleNamespace(id="q-test", text="What would help most now?")
-    monkeypatch.setattr(guide, "strategies_for", strategies_for)
-    monkeypatch.setattr(
-        fit, "pick_questions", lambda *_, **__: [SimpleNamespace(question=picked, why=())]
-    )
+    # An overdue promise asks for trust questions, and so does a client who finds trust hard:
+    # the first question under the sign is one from the bank that serves both.
+    BarrierAssessment.objects.create(client=owner_client, ratings={"lack-of-trust": 3})
     _overdue_promise(owner_client)
     body = as_user(owner).get(reverse("followup_prepare", args=[owner_client.pk])).content.decode()
-    assert "Keep the promise first" in body and "What would help most now?" in body
-    assert {"sign": "coach-promises-overdue", "phase": "initial"}.items() <= asked[0].items()
+    signs = body.split("Open warning signs")[1].split("</section>")[0]
+    assert "Keep every small promise" in signs  # the guide's strategy for an overdue promise
+    first = re.search(r'sign-questions"><li>(.*?) <span class="help why">— for (.*?)</span>', signs)
+    assert first is not None
+    trust_questions = {q.text for q in load().questions if "trust" in q.tags}
+    assert unescape(first.group(1)) in trust_questions
+    assert first.group(2) == "this warning sign, lack of trust"
     assert "guide could not be loaded" not in body
 
 

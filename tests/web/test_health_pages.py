@@ -66,6 +66,95 @@ def test_a_sign_not_read_from_turns_lists_only_its_sessions(as_user, owner, owne
     assert "Transcript" not in html[start : html.index("</details>", start)]
 
 
+# Omar talks freely in two sessions, then answers in a few words while Dana talks for him.
+OPEN = """Dana: How has the week been?
+Omar: It has been a full week, and I finally spoke to my team about the new plan. It went better than I feared, although I still feel unsure about the budget part of it.
+Dana: What made it go better?
+Omar: I prepared the first two sentences and said them slowly. When I am calm people listen to me, and I noticed I was calmer because I had slept properly for once.
+Dana: What do you make of that?
+Omar: That I have been running on empty for months and calling it commitment. I want to protect my evenings so I can think clearly again.
+Dana: What would protecting your evenings look like?
+Omar: Leaving at six on three days a week, and not opening the laptop after dinner. I would like to try that and see what changes at home and at work.
+"""
+# Client turns 2, 4, 6, 8 are the short replies; coach turns 1, 3, 5, 7 are long or stack questions.
+QUIET = """Dana: Last time you told me the budget talk mattered a great deal to you, and I have been thinking about how much was riding on it for you and the team, and about the evenings you wanted to protect, so I am curious where things are now. How did it go? What happened with the evenings?
+Omar: Fine.
+Dana: Fine can mean a lot of things, and I do not want to put words in your mouth, but it sounded a bit flat to me, and I wonder whether something changed since we last met or whether this is just a tired day for you. What is going on? Is there something we should look at?
+Omar: Not really.
+Dana: Okay. What would be most useful today? Where shall we start?
+Omar: I don't know.
+Dana: Perhaps we could go back to the plan of leaving at six, since that was something you cared about, and look at what got in the way of it this week, and what you would need from your manager or from home to make it work. Would that help? Or is there something else?
+Omar: Maybe.
+"""
+
+
+@pytest.fixture
+def falling_quiet(owner_client):
+    engagement = services.engagement_for(owner_client)
+    sessions = []
+    for days, text in ((40, OPEN), (26, OPEN), (12, QUIET), (3, QUIET)):
+        when = timezone.now() - timedelta(days=days)
+        session = services.log_session(engagement, when=when, status="held")
+        services.upload_transcript(session, SimpleUploadedFile("s.txt", text.encode()))
+        sessions.append(session)
+    return sessions
+
+
+def _reason(html, rule):
+    start = html.index(f'id="sign-{rule}"')
+    return html[start : html.index("</details>", start)]
+
+
+@pytest.mark.parametrize(
+    ("rule", "turns", "detail"),
+    [
+        ("withdrawal", (2, 4, 6, 8), "the client&#x27;s shortest replies (5 words or fewer)"),
+        (
+            "coach-working-harder",
+            (1, 3, 5, 7),
+            "the coach&#x27;s longest turns and turns asking several questions at once",
+        ),
+    ],
+)
+def test_a_sign_read_from_shares_of_words_links_the_turns_that_show_it(
+    as_user, owner, owner_client, falling_quiet, rule, turns, detail
+):
+    html = as_user(owner).get(reverse("health_evidence", args=[owner_client.pk])).content.decode()
+    reason = _reason(html, rule)
+    for session in falling_quiet[2:]:
+        url = reverse("session_detail", args=[session.pk])
+        assert f'href="{url}#turn-{turns[0]}"' in reason
+    assert f"Transcript, turns {', '.join(map(str, turns))}" in reason
+    assert detail in reason
+    opened = reverse("session_detail", args=[falling_quiet[0].pk])
+    assert opened not in reason  # the sessions before the fall are not evidence of it
+
+
+@pytest.mark.parametrize(
+    ("text", "shortest", "heaviest"),
+    [
+        ("A: Hello there, how are you?\nB: Fine.\nA: Good.\nB: Yes.\n", (1, 3), ()),
+        ("A: Why? How? When?\nB: I cannot say right now because it is complicated.\n", (), (0,)),
+    ],
+)
+def test_the_turns_shown_are_the_clients_shortest_and_the_coachs_heaviest(text, shortest, heaviest):
+    from attunement.checkins.evidence import heavy_coach_turns, shortest_client_turns
+
+    conversation = services.read_conversation(text.encode(), "t.txt")
+    assert shortest_client_turns(conversation) == shortest
+    assert heavy_coach_turns(conversation) == heaviest
+
+
+def test_only_the_six_shortest_replies_are_shown_in_transcript_order():
+    from attunement.checkins.evidence import TURNS_SHOWN, shortest_client_turns
+
+    replies = ["Yes, fine, thank you.", "No.", "Maybe.", "Hm.", "Sure.", "Ok.", "I guess.", "No."]
+    text = "".join(f"A: And then?\nB: {reply}\n" for reply in replies)
+    shown = shortest_client_turns(services.read_conversation(text.encode(), "t.txt"))
+    assert len(shown) == TURNS_SHOWN and shown == tuple(sorted(shown))
+    assert 1 not in shown  # the four-word reply is the longest of the short ones
+
+
 def test_the_dashboard_puts_a_falling_relationship_first_with_its_trend_and_reasons_in_a_line(
     as_user, owner
 ):
@@ -84,7 +173,58 @@ def test_the_dashboard_puts_a_falling_relationship_first_with_its_trend_and_reas
     aaron = html[html.index("Aaron Abel") : html.index("</tr>", html.index("Aaron Abel"))]
     assert html.index("Zoe Zimmer") < html.index("Aaron Abel")
     assert "↓ falling" in zoe and "→ stable" in aaron
-    assert "one no-show and one reschedule by the client in the last month</a>; <a" in zoe
+    assert "One no-show and one reschedule by the client in the last month</a>; <a" in zoe
+
+
+def _troubled_client(owner, name, *, held, missed, low_checkin_day, promise_late_days):
+    """A client whose sessions, low check-in and overdue promise of the coach are placed in
+    time so the health value and its trend come out as each test below needs."""
+    from checkin_factories import make_checkin_of
+    from followup_factories import make_commitment_of
+    from workspace_factories import make_client, make_session
+
+    client = make_client(owner, name=name)
+    sessions = [make_session(client, days_ago=d) for d in held]
+    sessions += [make_session(client, days_ago=d, status="no_show", by="client") for d in missed]
+    low = {"heard_respected": 5, "worked_on_wanted": 5, "approach_fits": 5, "overall": 5}
+    when = timezone.now() - timedelta(days=low_checkin_day)
+    make_checkin_of(sessions[0], answered_at=when, scores=low)
+    due = (timezone.now() - timedelta(days=promise_late_days)).date()
+    make_commitment_of(client, text="send the notes", due=due)
+    return client
+
+
+def test_among_clients_needing_attention_the_weakest_comes_first_then_a_falling_one(as_user, owner):
+    from workspace_factories import make_session
+
+    from attunement.practice import health
+
+    # Amy's signs were all open before her last session: strained but not getting worse.
+    amy = _troubled_client(
+        owner, "Amy Archer", held=(28, 5), missed=(20, 15), low_checkin_day=18, promise_late_days=30
+    )
+    # Ben has as many signs, all since the session before his last one: the same value, falling.
+    ben = _troubled_client(
+        owner,
+        "Ben Brook",
+        held=(40, 28, 12),
+        missed=(8, 4),
+        low_checkin_day=10,
+        promise_late_days=6,
+    )
+    # Cara also has a gap of 60 days without a session held: the lowest value, though stable
+    # (her last session, cancelled by the coach, changed nothing).
+    cara = _troubled_client(
+        owner, "Cara Cole", held=(60,), missed=(25, 20), low_checkin_day=30, promise_late_days=40
+    )
+    make_session(cara, days_ago=15, status="cancelled", by="coach")
+    now = timezone.now()
+    states = {c.name: health.health_for(services.engagement_for(c), now) for c in (amy, ben, cara)}
+    assert states["Amy Archer"].value == states["Ben Brook"].value > states["Cara Cole"].value
+    assert [s.trend for s in states.values()] == ["stable", "falling", "stable"]
+    html = as_user(owner).get(reverse("dashboard")).content.decode()
+    order = sorted(states, key=html.index)
+    assert order == ["Cara Cole", "Ben Brook", "Amy Archer"]
 
 
 def test_each_open_sign_on_the_preparation_page_links_to_the_guide_part_explaining_it(

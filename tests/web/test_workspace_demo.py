@@ -9,6 +9,7 @@ from django.utils import timezone
 from attunement.practice import health
 from attunement.practice.demo_load import DEMO_PASSWORD, DEMO_USER, demo_clients, load_demo
 from attunement.practice.models import Analysis, Client
+from attunement.relationship.health import band_for
 
 # Loading analyses every demo session (about 30), so the checks share one load.
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -32,6 +33,9 @@ def test_the_demo_loads_once_and_its_relationships_read_strong_to_strained(clien
         for c in Client.objects.all()
     }
     assert value["strong"] >= value["steady"] > value["strained"]
+    bands = {kind: band_for(v) for kind, v in value.items()}
+    assert bands["strong"] == "strong" and bands["steady"] == "steady"
+    assert bands["strained"] in ("strained", "at_risk")
 
     assert client.login(username=DEMO_USER, password=DEMO_PASSWORD)
     strong = next(c for c in Client.objects.all() if kind_of[c.name] == "strong")

@@ -18,9 +18,19 @@ from attunement.relationship.history import CHECKIN_ITEMS
 # into the engagement (0..1) the session is.
 SHAPES = {
     "strong": lambda position: (9, 9, 8, 9),
-    "steady": lambda position: (8, 7, 7, 8) if position > 0.4 else (8, 8, 7, 8),
+    "steady": lambda position: _unsure_lately(position),
     "strained": lambda position: _dropping(position),
 }
+
+
+def _unsure_lately(position: float) -> tuple[int, int, int, int]:
+    # Even, then lately less sure the sessions work on what they want (as their relationship
+    # check-in says): one low item, which makes the relationship read steady rather than strong.
+    if position >= 1:
+        return (8, 4, 7, 7)
+    return (8, 7, 7, 8) if position > 0.4 else (8, 8, 7, 8)
+
+
 DIFFERENTLY = {
     "strong": "Keep the pace; the silences help me think.",
     "steady": "Maybe check earlier whether the topic still matters to me.",

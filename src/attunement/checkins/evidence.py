@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -12,13 +13,85 @@ from attunement.practice.models import Engagement, Session
 from attunement.relationship import RULES
 from attunement.relationship.health import Health
 from attunement.relationship.signs import Evidence, Sign
+from attunement.transcript.model import Conversation, Role, Turn
 
-# The transcript turns that show a sign, by the signal that marks them
-# (``relationship.signals.turns_with_markers``): listed under each session the sign names.
-SIGN_TURNS = {
-    "reluctance": ("resistance", "client turns with a sign of resistance"),
-    "surface-talk": ("reporting", "client turns that report events without reflecting"),
-    "compliance-without-engagement": ("reporting", "client turns that report rather than reflect"),
+# Withdrawal and the coach working harder are read from shares of words, which no single turn
+# carries; the turns that make them visible are picked from the transcript itself.
+SHORT_REPLY_WORDS = 5  # a client reply this short gives little of what is going on
+LONG_COACH_WORDS = 40  # a coach turn this long carries the conversation for the client
+TURNS_SHOWN = 6  # the most striking turns, so the coach reads a few rather than a list
+
+
+def _words(turn: Turn) -> int:
+    return len(turn.text.split())
+
+
+def shortest_client_turns(conversation: Conversation) -> tuple[int, ...]:
+    """The client's shortest replies (``SHORT_REPLY_WORDS`` words or fewer), at most
+    ``TURNS_SHOWN`` of them, in transcript order."""
+    short = [t for t in conversation.by_role(Role.CLIENT) if _words(t) <= SHORT_REPLY_WORDS]
+    shortest = sorted(short, key=lambda t: (_words(t), t.index))[:TURNS_SHOWN]
+    return tuple(sorted(t.index for t in shortest))
+
+
+def heavy_coach_turns(conversation: Conversation) -> tuple[int, ...]:
+    """The coach's turns that do the client's work: long ones (``LONG_COACH_WORDS`` words or
+    more) or several questions at once, the longest ``TURNS_SHOWN``, in transcript order."""
+    heavy = [
+        t
+        for t in conversation.by_role(Role.COACH)
+        if _words(t) >= LONG_COACH_WORDS or t.text.count("?") >= 2
+    ]
+    longest = sorted(heavy, key=lambda t: (-_words(t), t.index))[:TURNS_SHOWN]
+    return tuple(sorted(t.index for t in longest))
+
+
+def _conversation(session: Session) -> Conversation | None:
+    transcript = getattr(session, "transcript", None)
+    if transcript is None:
+        return None
+    try:
+        return Conversation.from_dict(transcript.conversation)
+    except (KeyError, TypeError, ValueError):
+        return None  # a transcript from an older schema: the session is still listed
+
+
+def _marked(signal: str) -> Callable[[Session], tuple[int, ...]]:
+    """Turns the analysis marked with ``signal`` (``relationship.signals.turns_with_markers``)."""
+
+    def pick(session: Session) -> tuple[int, ...]:
+        signals = signals_for(session)
+        return signals.turns_with_markers.get(signal, ()) if signals else ()
+
+    return pick
+
+
+def _from_transcript(
+    choose: Callable[[Conversation], tuple[int, ...]],
+) -> Callable[[Session], tuple[int, ...]]:
+    def pick(session: Session) -> tuple[int, ...]:
+        conversation = _conversation(session)
+        return choose(conversation) if conversation else ()
+
+    return pick
+
+
+# The transcript turns that show a sign, listed under each session the sign names.
+SIGN_TURNS: dict[str, tuple[Callable[[Session], tuple[int, ...]], str]] = {
+    "reluctance": (_marked("resistance"), "client turns with a sign of resistance"),
+    "surface-talk": (_marked("reporting"), "client turns that report events without reflecting"),
+    "compliance-without-engagement": (
+        _marked("reporting"),
+        "client turns that report rather than reflect",
+    ),
+    "withdrawal": (
+        _from_transcript(shortest_client_turns),
+        f"the client's shortest replies ({SHORT_REPLY_WORDS} words or fewer)",
+    ),
+    "coach-working-harder": (
+        _from_transcript(heavy_coach_turns),
+        "the coach's longest turns and turns asking several questions at once",
+    ),
 }
 
 KIND_LABELS = {
@@ -78,8 +151,7 @@ def _with_turns(sign: Sign, sessions: dict[int, Session]) -> list[Evidence]:
     for item in sign.evidence:
         items.append(item)
         session = sessions.get(_number(item.ref) or -1) if item.kind == "session" else None
-        signals = signals_for(session) if wanted and session is not None else None
-        turns = signals.turns_with_markers.get(wanted[0], ()) if signals and wanted else ()
+        turns = wanted[0](session) if wanted and session is not None else ()
         if wanted and turns:
             items.append(Evidence("turns", item.ref, item.when, wanted[1], turns))
     return items

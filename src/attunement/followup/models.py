@@ -77,11 +77,14 @@ class MemoryCard(models.Model):
         Session, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     turn = models.PositiveIntegerField(null=True, blank=True)
+    # Proposed from the coach's notes (the client's notes, or the private notes of ``session``).
+    from_notes = models.BooleanField(default=False)
     created = models.DateTimeField(default=timezone.now)
 
     @property
     def by_hand(self) -> bool:
-        return self.session_id is None and self.turn is None  # a deleted session keeps turn
+        # a deleted session keeps turn
+        return self.session_id is None and self.turn is None and not self.from_notes
 
     @property
     def turn_number(self) -> int | None:

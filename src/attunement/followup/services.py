@@ -1,6 +1,7 @@
 """Use cases of the follow-up app: propose from a transcript, confirm, complete, summarise.
 
-``propose_from_transcript`` is called by ``practice.services`` once an analysis is stored;
+``propose_from_transcript`` is called by ``practice.services`` once an analysis is stored, and
+``propose_from_notes`` when the coach saves a client's notes or a session's private notes;
 ``history_commitments`` feeds confirmed commitments into the relationship layer's History.
 """
 
@@ -17,7 +18,7 @@ from attunement.followup.models import Commitment, MemoryCard
 from attunement.practice.models import Client, Session
 from attunement.relationship import history as plain
 from attunement.relationship.commitments import find_commitments
-from attunement.relationship.memory import find_memories
+from attunement.relationship.memory import find_memories, find_memories_in_notes
 from attunement.relationship.phrases import normalised
 from attunement.transcript.model import Conversation
 
@@ -34,7 +35,7 @@ def propose_from_transcript(session: Session, conversation: Conversation) -> tup
     """
     client = session.client
     Commitment.objects.filter(session=session, status=Commitment.Status.PROPOSED).delete()
-    MemoryCard.objects.filter(session=session, confirmed=False).delete()
+    MemoryCard.objects.filter(session=session, confirmed=False, from_notes=False).delete()
     said_on = timezone.localdate(session.when)
     known = {normalised(c.text) for c in client.commitments.all()}  # type: ignore[attr-defined]
     commitments = [
@@ -63,6 +64,23 @@ def _propose_cards(client: Client, session: Session, conversation: Conversation)
         if (m.kind.value, normalised(m.text)) not in known
     ]
     return MemoryCard.objects.bulk_create(cards)
+
+
+@transaction.atomic
+def propose_from_notes(client: Client, notes: str, session: Session | None = None) -> int:
+    """Unconfirmed memory cards from the coach's notes: the client's notes, or the private
+    notes of ``session``. Earlier proposals from the same notes are replaced (the notes were
+    edited); confirmed cards stay and are not proposed again. Returns how many were proposed."""
+    MemoryCard.objects.filter(
+        client=client, session=session, from_notes=True, confirmed=False
+    ).delete()
+    known = {(c.kind, normalised(c.text)) for c in client.memory_cards.all()}  # type: ignore[attr-defined]
+    cards = [
+        MemoryCard(client=client, kind=m.kind.value, text=m.text, session=session, from_notes=True)
+        for m in find_memories_in_notes(notes)
+        if (m.kind.value, normalised(m.text)) not in known
+    ]
+    return len(MemoryCard.objects.bulk_create(cards))
 
 
 def confirm_commitment(commitment: Commitment) -> None:

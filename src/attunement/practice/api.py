@@ -202,6 +202,7 @@ def create_client(request: HttpRequest, payload: ClientIn) -> Status[ClientOut]:
     if not form.is_valid():
         raise _invalid(form)
     client = services.create_client(coach, **form.cleaned_data)
+    services.after_notes(client, client.notes)
     return Status(201, client_out(client))
 
 
@@ -234,6 +235,7 @@ def create_session(request: HttpRequest, client_id: int, payload: SessionIn) -> 
     if not form.is_valid():
         raise _invalid(form)
     session = services.log_session(services.engagement_for(client), **form.cleaned_data)
+    services.after_notes(client, session.private_notes, session)
     return Status(201, session_out(session))
 
 

@@ -254,6 +254,18 @@ def after_analysis(session: Session, conversation: Conversation) -> None:
         log.exception("proposing commitments and memory cards for session %s failed", session.pk)
 
 
+def after_notes(client: Client, notes: str, session: Session | None = None) -> None:
+    """The coach saved new or changed notes (the client's, or a session's private ones): the
+    follow-up app proposes (unconfirmed) memory cards from them for the coach to confirm, in
+    place of what it proposed from the earlier wording."""
+    from attunement.followup.services import propose_from_notes  # builds on practice
+
+    try:  # proposals are a convenience: their failure must not lose the saved notes
+        propose_from_notes(client, notes, session)
+    except Exception:
+        log.exception("proposing memory cards from the notes of client %s failed", client.pk)
+
+
 def run_analysis(analysis_id: int) -> None:
     """Analyse a stored transcript; a failure is recorded on the analysis, never lost silently."""
     analysis = Analysis.objects.select_related("session__transcript").get(pk=analysis_id)

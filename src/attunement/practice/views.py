@@ -28,6 +28,7 @@ from attunement.practice.forms import (
     UploadForm,
 )
 from attunement.practice.models import Analysis, Client, Session
+from attunement.relationship.health import Health, Trend
 
 GET_POST = require_http_methods(["GET", "POST"])
 
@@ -48,6 +49,16 @@ def setup(request: HttpRequest) -> HttpResponse:
     return render(request, "practice/setup.html", {"form": form})
 
 
+def _dashboard_order(row: tuple[Client, Any, Health]) -> tuple[bool, int, bool, str]:
+    """Relationships that need attention first, the most strained of them first (lowest
+    health, then a falling trend), so the client to call today heads the list; the rest by name."""
+    client, _, state = row
+    name = client.name.casefold()
+    if not state.needs_attention:
+        return (True, 0, False, name)
+    return (False, state.value, state.trend != Trend.FALLING, name)
+
+
 def dashboard(request: HttpRequest) -> HttpResponse:
     if services.needs_setup():
         return redirect("setup")
@@ -59,8 +70,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     for client in owned(Client, request.user):
         engagement = services.engagement_for(client)
         rows.append((client, engagement, health.health_for(engagement, now)))
-    # Relationships that need attention first, then by name.
-    rows.sort(key=lambda row: (not row[2].needs_attention, row[0].name.casefold()))
+    rows.sort(key=_dashboard_order)
     return render(request, "practice/dashboard.html", {"coach": coach, "rows": rows})
 
 
@@ -73,6 +83,7 @@ def client_new(request: HttpRequest) -> HttpResponse:
     form = NewClientForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         client = services.create_client(coach, **form.cleaned_data)
+        services.after_notes(client, client.notes)
         return redirect("client_detail", pk=client.pk)
     return render(request, "practice/form.html", {"form": form, "title": "New client"})
 
@@ -106,6 +117,8 @@ def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ClientForm(request.POST or None, instance=client)
     if request.method == "POST" and form.is_valid():
         form.save()
+        if "notes" in form.changed_data:
+            services.after_notes(client, client.notes)
         return redirect("client_detail", pk=client.pk)
     return render(
         request,
@@ -186,6 +199,7 @@ def session_new(request: HttpRequest, pk: int) -> HttpResponse:
     form = SessionForm(request.POST or None, initial={"when": now})
     if request.method == "POST" and form.is_valid():
         session = services.log_session(services.engagement_for(client), **form.cleaned_data)
+        services.after_notes(client, session.private_notes, session)
         return redirect("session_detail", pk=session.pk)
     return render(
         request, "practice/form.html", {"form": form, "title": "Log a session", "client": client}
@@ -202,6 +216,8 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if form.cleaned_data["status"] == Session.Status.HELD:
             form.instance.by_whom = ""
         form.save()
+        if "private_notes" in form.changed_data:
+            services.after_notes(session.client, session.private_notes, session)
         return redirect("session_detail", pk=session.pk)
     context = {"form": form, "title": "Edit the session", "client": session.client}
     return render(request, "practice/form.html", context)

@@ -21,6 +21,13 @@ candidate costs the coach a moment to confirm or delete:
   ("I hope this is normal").
 
 Repeats within a session become one card (the first mention), by kind and wording.
+
+``find_memories_in_notes`` reads the coach's own notes instead (client notes, private session
+notes). They speak of the client in the third person ("Her daughter Ana starts university in
+March", "values honesty"), so the patterns differ: a relation needs "her", "his", "their" or
+"the client's" (or a name right after it at the start of a line: "Daughter Ana ..."), never
+"my" (that is the coach's own life); values and hopes need the client as subject or no subject
+at all; an event is the life-event vocabulary above or someone starting, leaving or moving.
 """
 
 from __future__ import annotations
@@ -154,3 +161,101 @@ def _named_people_win(cards: list[FoundMemory]) -> list[FoundMemory]:
     """Drop "son" when "son, Beatriz" is also there: the named card says more."""
     named = {c.text.split(",")[0] for c in cards if c.kind == Kind.PERSON and "," in c.text}
     return [c for c in cards if not (c.kind == Kind.PERSON and c.text in named)]
+
+
+# ---- the coach's notes -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NotedMemory:
+    kind: Kind
+    text: str
+
+
+_THEIR = r"(?:[Hh]er|[Hh]is|[Tt]heir|(?:[Tt]he )?[Cc]lient's)"
+NOTE_PERSON = re.compile(rf"\b{_THEIR} (?P<rel>{RELATIONS})(?:'s)?\b(?:{_NAME})?")
+# "Daughter Ana starts university": a capitalised relation opening the note, with a name.
+NOTE_PERSON_OPENING = re.compile(rf"^(?P<rel>(?i:{RELATIONS})) (?P<name>[A-Z][a-zà-ÿ]+)\b")
+NOTE_EVENT = re.compile(
+    r"\b(?:start(?:s|ing)?|begin(?:s|ning)?) (?:university|uni|school|college|a new (?:job|role))\b"
+    r"|\b(?:leav(?:es|ing)|mov(?:es|ing)) (?:to [A-Z][a-z]+|abroad|house|the company|her job"
+    r"|his job|their job)\b"
+)
+# The client as subject ("She values ...", "Values ..." with no subject, "Omar values ...").
+_SUBJECT = r"(?:^|\b(?:[Ss]he|[Hh]e|[Tt]hey|[Cc]lient|[A-Z][a-z]+) )(?:really |deeply |clearly )?"
+NOTE_VALUE = re.compile(
+    rf"{_SUBJECT}(?i:values?|cares? (?:a lot |deeply )?about) (?P<v>[\w' -]{{3,40}})"
+    r"|(?:^|, )(?P<v2>[\w' -]{3,40}?) (?:really |so |very )?(?:matters|is important|are important)"
+    r" to (?:her|him|them)\b"
+)
+NOT_VALUE_WORDS = {
+    "i", "we", "you", "she", "he", "they", "what", "it", "this", "that", "talked", "discussed",
+    "were", "was", "are", "is", "came", "come", "session", "exercise", "work",
+}  # fmt: skip
+NOTE_HOPE = re.compile(
+    rf"{_SUBJECT}(?P<h>(?i:hopes|dreams of|would love to|wishes (?:she|he|they) could)\b[^.?!;]*)"
+)
+NOTE_DATE = re.compile(
+    rf"\b(?:(?:{_WHEN})'s (?:{OCCASION})"
+    rf"|(?i:her|his|their|the) (?:{OCCASION}) (?:is |was )?(?:on |next |this )"
+    rf"(?:{_WHEN}|the \d{{1,2}}(?:st|nd|rd|th)|{_MONTH} \d{{1,2}}|week))\b"
+)
+
+
+def find_memories_in_notes(notes: str) -> list[NotedMemory]:
+    """Candidate memory cards from the coach's free-text notes, first mention of each, in order.
+
+    Each line and sentence is read on its own, so a list of short notes works as well as prose.
+    """
+    cards: dict[tuple[Kind, str], NotedMemory] = {}
+    for line in notes.splitlines():
+        for sentence in sentences(line):
+            for kind, text, key in _in_note(without_fillers(sentence)):
+                cards.setdefault((kind, normalised(key)), NotedMemory(kind, text))
+    found = [FoundMemory(c.kind, c.text, 0) for c in cards.values()]
+    return [NotedMemory(c.kind, c.text) for c in _named_people_win(found)]
+
+
+def _in_note(sentence: str) -> Iterator[tuple[Kind, str, str]]:
+    """(kind, card text, what makes two cards the same) for each notes pattern that matches."""
+    yield from ((Kind.PERSON, person, person) for person in _noted_people(sentence))
+    if (EVENT.search(sentence) or NOTE_EVENT.search(sentence)) and not sentence.endswith("?"):
+        yield Kind.EVENT, clip(sentence, 160), sentence
+    for match in NOTE_DATE.finditer(sentence):
+        yield Kind.DATE, match.group(0), match.group(0)
+    value = _noted_value(sentence)
+    if value:
+        yield Kind.VALUE, value, value
+    hope = NOTE_HOPE.search(sentence)
+    # A note leaves out the subject ("hopes to get promoted"): one word fewer than speech.
+    if hope and len(hope.group("h").split()) >= MIN_HOPE_WORDS - 1:
+        yield Kind.HOPE, clip(hope.group("h"), 160), hope.group("h")
+
+
+def _is_name(word: str | None) -> bool:
+    """A capitalised word after a relation, unless it is a pronoun or a day or month
+    ("her boss Monday" names nobody)."""
+    return bool(word) and word not in NOT_NAMES and str(word).lower() not in (*WEEKDAYS, *MONTHS)
+
+
+def _noted_people(sentence: str) -> Iterator[str]:
+    for match in NOTE_PERSON.finditer(sentence):
+        name = match.group("name")
+        relation = match.group("rel").lower()
+        yield f"{relation}, {name}" if _is_name(name) else relation
+    opening = NOTE_PERSON_OPENING.match(sentence)
+    if opening and _is_name(opening.group("name")):
+        yield f"{opening.group('rel').lower()}, {opening.group('name')}"
+
+
+def _noted_value(sentence: str) -> str | None:
+    match = NOTE_VALUE.search(sentence)
+    if not match:
+        return None
+    words = (match.group("v") or match.group("v2") or "").strip()
+    words = re.split(r"\s+(?:and|but|so|because|when|if)\s+(?!\w+$)", words)[0].strip()
+    if not words or len(words.split()) > 4:
+        return None
+    if NOT_VALUE_WORDS & set(words.lower().split()):
+        return None
+    return words

@@ -411,7 +411,7 @@ RULES: tuple[Rule, ...] = (
          f"no session held for more than {CADENCE_GAP_FACTOR:g}x the agreed cadence",
          "the logistics agreement: session frequency", 10, cadence_gap),
     Rule("withdrawal", "Client withdrawing",
-         f"client's share of words down {SHARE_DROP:.0%} points, or words per turn down {WORDS_DROP:.0%}, over the last 2 analysed sessions against the median before; "
+         f"client's share of words down {SHARE_DROP * 100:.0f} percentage points, or words per turn down {WORDS_DROP:.0%}, over the last 2 analysed sessions against the median before; "
          "or in the latest analysed session alone when the client missed a session (no-show or late cancellation) in the month before it",
          f"{SOURCE_SEED}: decreased engagement or participation, and missed sessions, both signs of a client withdrawing; two signs together need one session, not two", 25, withdrawal),
     Rule("surface-talk", "Surface-level conversation",
@@ -426,7 +426,7 @@ RULES: tuple[Rule, ...] = (
          f"or the coach proposed the aim of the last {COMPLIANCE_SESSIONS} analysed sessions and the client reflected no more than they reported (not in the initial phase)",
          f"{SOURCE_SEED}: client compliance without genuine engagement; in a deepening relationship the client reflects rather than only recounting events", 20, compliance_without_engagement),
     Rule("coach-working-harder", "Coach working harder than the client",
-         f"coach's share of words at least {COACH_SHARE_CEILING:.0%} and 8 points above the median before",
+         f"coach's share of words at least {COACH_SHARE_CEILING:.0%} and 8 percentage points above the median before",
          f"{SOURCE_SEED}: a sense of working harder than the client", 15, coach_working_harder),
     Rule("low-checkin", "Low check-in",
          f"latest check-in below {LOW_CHECKIN_TOTAL}/40 or any item at {LOW_CHECKIN_ITEM} or less",
