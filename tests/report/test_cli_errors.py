@@ -102,3 +102,31 @@ def test_without_coach_the_report_says_whom_it_took_for_the_coach_and_how_sure(
     assert code == 0
     assert "Coach: Ann; client: Bo (chosen from the conversation, " in out
     assert "% sure" in out
+
+
+USAGE_MISTAKES = [
+    pytest.param(["analyze"], "Missing argument", id="missing-file"),
+    pytest.param(["analyze", "x.vtt", "--bogus"], "No such option", id="unknown-option"),
+    pytest.param(["analyse", "x.vtt"], "Did you mean 'analyze'?", id="misspelt-command"),
+    pytest.param(["simulate", "--count", "many"], "Invalid value for '--count'", id="not-a-number"),
+]
+
+
+@pytest.mark.parametrize(("args", "expected"), USAGE_MISTAKES)
+def test_a_mistyped_command_says_what_is_wrong_and_exits_with_code_2(
+    monkeypatch, capsys, args: list[str], expected: str
+) -> None:
+    code, _, err = attune(monkeypatch, capsys, *args)
+
+    assert code == 2
+    assert expected in err
+    assert "--help" in err  # the usage line points to the help
+    assert "internal error" not in err and "Traceback" not in err
+
+
+def test_version_prints_the_version_without_a_command(monkeypatch, capsys) -> None:
+    from attunement import __version__
+
+    code, out, err = attune(monkeypatch, capsys, "--version")
+
+    assert (code, out.strip(), err) == (0, f"attune {__version__}", "")

@@ -61,7 +61,7 @@ def model_path(model_dir: Path, data_dir: Path) -> Path:
 
 
 def ensure_model(model_dir: Path, data_dir: Path, *, notice: bool = True) -> Path:
-    """The cached ONNX model, built first (about ten seconds) when missing."""
+    """The cached ONNX model, built first (a few seconds) when missing."""
     target = model_path(model_dir, data_dir)
     if target.is_file():
         return target

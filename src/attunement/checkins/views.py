@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -10,7 +9,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from attunement.checkins import evidence, services
@@ -27,7 +25,7 @@ from attunement.checkins.models import Checkin
 from attunement.followup.prep import advice_for
 from attunement.practice import health
 from attunement.practice import services as practice_services
-from attunement.practice.access import get_owned
+from attunement.practice.access import get_owned, private_link_page
 from attunement.practice.models import Client, Session
 from attunement.practice.views import _owns
 
@@ -226,19 +224,7 @@ def _problem(request: HttpRequest, problem: LinkProblem) -> HttpResponse:
     return render(request, "checkins/link_problem.html", context, status=PROBLEM_STATUS[problem])
 
 
-def _private(view: Any) -> Any:
-    """Token pages: never cached; a referrer carries the origin only, never the token.
-
-    Not ``no-referrer``: browsers then send ``Origin: null`` and the CSRF check refuses the form.
-    """
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, token: str) -> HttpResponse:
-        response = view(request, token)
-        response["Referrer-Policy"] = "strict-origin"
-        return response
-
-    return never_cache(wrapped)
+_private = private_link_page  # never cached, no token in a referrer
 
 
 @_private

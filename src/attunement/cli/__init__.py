@@ -68,17 +68,27 @@ def _light_help_option() -> None:
 _light_help_option()
 
 
-@app.callback()
-def _root(
-    debug: bool = typer.Option(False, "--debug", help="Show full tracebacks on errors."),
-    version: bool = typer.Option(False, "--version", help="Print the version and exit."),
-) -> None:
-    _state["debug"] = debug
-    if version:
+def _print_version(wanted: bool) -> None:
+    # Eager, so `attune --version` answers before click asks for a command.
+    if wanted:
         from attunement import __version__
 
         typer.echo(f"attune {__version__}")
         raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    debug: bool = typer.Option(False, "--debug", help="Show full tracebacks on errors."),
+    version: bool = typer.Option(
+        False,
+        "--version",
+        help="Print the version and exit.",
+        is_eager=True,
+        callback=_print_version,
+    ),
+) -> None:
+    _state["debug"] = debug
 
 
 for _name in COMMAND_MODULES:
@@ -111,10 +121,8 @@ def main() -> None:
     except KeyboardInterrupt:
         raise SystemExit(_report("Interrupted.", 130)) from None
     except Exception as error:  # click usage errors and the like
-        import click
-
-        if isinstance(error, click.ClickException):
-            error.show()
+        if isinstance(error, _usage_errors()):
+            error.show()  # type: ignore[attr-defined]
             raise SystemExit(2) from None
         if debug:
             raise
@@ -126,6 +134,17 @@ def main() -> None:
             )
         ) from None
     raise SystemExit(outcome if isinstance(outcome, int) else 0)
+
+
+def _usage_errors() -> tuple[type[Exception], ...]:
+    """Click's usage errors: Typer 0.2x raises those of its own copy of click (`typer._click`)."""
+    kinds: list[type[Exception]] = []
+    for module in ("click", "typer._click"):
+        try:
+            kinds.append(importlib.import_module(module).ClickException)
+        except (ImportError, AttributeError):
+            continue
+    return tuple(kinds)
 
 
 def _report(message: str, code: int) -> int:

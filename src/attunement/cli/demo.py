@@ -9,9 +9,9 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def demo(
         host: str = typer.Option(
-            None, "--host", help="Address to listen on [default: ATTUNE_HOST]."
+            None, "--host", help="Address to listen on (default: ATTUNE_HOST)."
         ),
-        port: int = typer.Option(None, "--port", help="Port to listen on [default: ATTUNE_PORT]."),
+        port: int = typer.Option(None, "--port", help="Port to listen on (default: ATTUNE_PORT)."),
         serve: bool = typer.Option(True, "--serve/--no-serve", help="Serve after loading."),
         fresh: bool = typer.Option(
             False, "--fresh", help="Reload the demo so its sessions end close to today."

@@ -9,9 +9,9 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
         host: str = typer.Option(
-            None, "--host", help="Address to listen on [default: ATTUNE_HOST]."
+            None, "--host", help="Address to listen on (default: ATTUNE_HOST)."
         ),
-        port: int = typer.Option(None, "--port", help="Port to listen on [default: ATTUNE_PORT]."),
+        port: int = typer.Option(None, "--port", help="Port to listen on (default: ATTUNE_PORT)."),
         workers: int = typer.Option(1, "--workers", min=1, max=32, help="Server processes."),
     ) -> None:
         """Run the web workspace (migrates the database first). Stop with Ctrl+C."""

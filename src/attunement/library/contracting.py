@@ -13,6 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.core import signing
+from django.db import transaction
 from django.utils import timezone
 
 from attunement.library.models import AgreementRequest
@@ -175,6 +176,7 @@ def _broken() -> LinkProblem:
     )
 
 
+@transaction.atomic  # spent link, recorded name and agreement in force: all or nothing
 def acknowledge(request: AgreementRequest, name: str, comment: str) -> AgreementRequest:
     """Record the acknowledgement, spend the link, and keep the text as the agreement in force.
 

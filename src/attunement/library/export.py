@@ -7,8 +7,9 @@ and pass the same consent check.
 
 from __future__ import annotations
 
+import re
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db.models import QuerySet
@@ -26,6 +27,13 @@ def consented(session: Session) -> bool:
     """Whether the client's consent in force covers analysis (what the export shows)."""
     consent = session.client.current_consent()
     return consent is not None and consent.analysis
+
+
+def transcript_consented(session: Session) -> bool:
+    """Whether the consent in force still covers transcription: without it the export leaves
+    the transcript out, even when the analysis (consented to) is shown."""
+    consent = session.client.current_consent()
+    return consent is not None and consent.transcription
 
 
 def exportable_sessions(user: Any) -> QuerySet[Session]:
@@ -50,6 +58,13 @@ class ExportedSession:
     figures: list[summary.Fact] = field(default_factory=list)
     turns: list[Any] = field(default_factory=list)
     entries: list[JournalEntry] = field(default_factory=list)
+    transcript_withheld: bool = False  # asked for, but the client's consent no longer covers it
+
+
+def letters(number: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA, 27 -> AB: a different label for every client in one export."""
+    first, last = divmod(number, 26)
+    return (letters(first - 1) if first else "") + string.ascii_uppercase[last]
 
 
 def _client_labels(sessions: list[Session], names: bool) -> dict[int, str]:
@@ -57,9 +72,36 @@ def _client_labels(sessions: list[Session], names: bool) -> dict[int, str]:
     for session in sorted(sessions, key=lambda s: s.when):
         client = session.client
         if client.pk not in labels:
-            letter = string.ascii_uppercase[len(labels) % 26]
-            labels[client.pk] = client.name if names else f"Client {letter}"
+            labels[client.pk] = client.name if names else f"Client {letters(len(labels))}"
     return labels
+
+
+def _name_pattern(name: str) -> re.Pattern[str] | None:
+    """The client's full name and each part of it, as whole words (longest first)."""
+    parts = {name.strip(), *name.split()}
+    words = sorted((p for p in parts if len(p) >= 2), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def pseudonymise(text: str, name: str, label: str) -> str:
+    """``text`` with the client's name replaced by ``label``: a transcript or a reflection
+    names the client ("Thanks, Riya") even when the headings say "Client A"."""
+    pattern = _name_pattern(name)
+    return pattern.sub(label, text) if pattern else text
+
+
+def _without_name(item: ExportedSession) -> None:
+    name, label = item.session.client.name, item.label
+
+    def hide(text: str) -> str:
+        return pseudonymise(text, name, label)
+
+    # The speaker too: a client's turn mislabelled as another party's still carries their name.
+    item.turns = [replace(t, speaker=hide(t.speaker), text=hide(t.text)) for t in item.turns]
+    for entry in item.entries:  # changed for the file only; the entry is never saved from here
+        entry.text = hide(entry.text)
 
 
 def coach_name(user: Any) -> str:
@@ -86,7 +128,9 @@ def _exported(session: Session, label: str, user: Any, transcripts: bool) -> Exp
         item.talk_chart = presenters.talk_chart(result)
         item.figures = key_figures(result)
         transcript = getattr(session, "transcript", None)
-        if transcripts and transcript is not None:
+        if transcripts and transcript is not None and not transcript_consented(session):
+            item.transcript_withheld = True
+        elif transcripts and transcript is not None:
             item.turns = presenters.turn_views(transcript.conversation, views)
     item.entries = list(owned(JournalEntry, user).filter(session=session).order_by("created"))
     return item
@@ -100,10 +144,14 @@ def export_items(
     if refused:
         raise ValueError("a chosen session's client has no consent to analysis recorded")
     labels = _client_labels(sessions, names)
-    return [
+    items = [
         _exported(s, labels[s.client.pk], user, transcripts)
         for s in sorted(sessions, key=lambda s: s.when)
     ]
+    if not names:
+        for item in items:
+            _without_name(item)
+    return items
 
 
 def render_export(user: Any, sessions: list[Session], *, names: bool, transcripts: bool) -> str:

@@ -171,6 +171,9 @@ def write_transcript(pdf: SupervisionPdf, item: ExportedSession) -> None:
         pdf.write_line(f"{turn.index + 1}. {speaker}: {turn.text}")
 
 
+WITHHELD = "Transcript left out: the client's consent in force no longer covers transcription."
+
+
 def write_session(pdf: SupervisionPdf, item: ExportedSession) -> None:
     pdf.add_page()
     session = item.session
@@ -189,6 +192,9 @@ def write_session(pdf: SupervisionPdf, item: ExportedSession) -> None:
     write_findings(pdf, item)
     pdf.ln(2)
     write_reflections(pdf, item)
+    if item.transcript_withheld:
+        pdf.ln(2)
+        pdf.write_line(WITHHELD, grey=True)
     if item.turns:
         pdf.ln(2)
         write_transcript(pdf, item)

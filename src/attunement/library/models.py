@@ -40,7 +40,9 @@ class OwnQuestion(models.Model):
     OWNER: ClassVar[str] = "coach__user"
 
     coach = models.ForeignKey(Coach, on_delete=models.CASCADE, related_name="own_questions")
-    text = models.CharField(max_length=300)
+    # Encrypted: a coach's own question can name a client ("Ask Mina about ..."). The form
+    # keeps it to 300 characters; the bank filters in Python, so nothing searches the column.
+    text = EncryptedTextField()
     type = models.CharField(max_length=40)
     phase = models.CharField(max_length=20, blank=True, default="")
     client_type = models.CharField(max_length=40, blank=True, default="")

@@ -12,7 +12,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from attunement import guide
@@ -20,7 +19,7 @@ from attunement.library import barriers, contracting
 from attunement.library.forms import AcknowledgeForm, AgreementRequestForm, BarrierForm, posted
 from attunement.library.models import BARRIERS, AgreementRequest, BarrierAssessment
 from attunement.practice import services
-from attunement.practice.access import get_owned
+from attunement.practice.access import get_owned, private_link_page
 from attunement.practice.health import health_for
 from attunement.practice.models import Client
 from attunement.practice.views import _owns
@@ -50,6 +49,7 @@ def barrier_profile(request: HttpRequest, pk: int) -> HttpResponse:
             note=form.cleaned_data["note"],
         )
         return redirect("library:barriers", pk=client.pk)
+    services.audit(request.user, client, "view barrier profile", request.path)
     engagement = services.engagement_for(client)
     sessions = list(engagement.sessions.order_by("-when")[:12])
     ratings = latest.ratings if latest else {}
@@ -86,6 +86,7 @@ def agreements(request: HttpRequest, pk: int) -> HttpResponse:
         made = contracting.create_request(client, data["kind"], data["text"], data["days"])
         services.audit(request.user, client, "send agreement", request.path)
         return redirect("library:agreement_request", pk=made.pk)
+    services.audit(request.user, client, "view agreements", request.path)
     context = {
         "client": client,
         "form": form,
@@ -102,6 +103,7 @@ def agreements(request: HttpRequest, pk: int) -> HttpResponse:
 def agreement_request(request: HttpRequest, pk: int) -> HttpResponse:
     """One sent agreement: its private link while pending, what was acknowledged once done."""
     sent = get_owned(AgreementRequest, request, pk=pk)
+    services.audit(request.user, sent.client, "view agreement", request.path)
     link = ""
     if sent.nonce and not sent.acknowledged:
         path = reverse("library:acknowledge", kwargs={"token": contracting.token_for(sent)})
@@ -122,7 +124,7 @@ def agreement_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("library:agreements", pk=sent.client.pk)
 
 
-@never_cache
+@private_link_page
 @GET_POST
 def acknowledge(request: HttpRequest, token: str) -> HttpResponse:
     """Public: the client reads the agreement and acknowledges it. No account needed."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import wraps
 from typing import Any, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
+from django.views.decorators.cache import never_cache
 
 M = TypeVar("M", bound=Model)
 
@@ -41,3 +43,20 @@ def owns(model: type) -> Any:
         return view
 
     return mark
+
+
+def private_link_page(view: Any) -> Any:
+    """For pages opened by a client's private link: never cached, and the token never leaves
+    in a referrer (the page's own stylesheet and script requests included).
+
+    ``strict-origin`` rather than ``no-referrer``: browsers then send ``Origin: null`` and the
+    CSRF check refuses the form.
+    """
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        response["Referrer-Policy"] = "strict-origin"
+        return response
+
+    return never_cache(wrapped)
