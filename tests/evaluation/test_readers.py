@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from attunement.analysis.evaluation.annomi import majority, read_annomi
-from attunement.analysis.evaluation.esconv import read_esconv
+from attunement.analysis.evaluation.mi_corpus import majority, read_annomi
+from attunement.analysis.evaluation.support_corpus import read_esconv
 from attunement.analysis.evaluation.tasks import DatasetError
 from attunement.transcript.model import Role
 

@@ -33,7 +33,7 @@ def eval_annomi(
     errors: int = typer.Option(0, "--errors", min=0, help=ERRORS_HELP),
 ) -> None:
     """Score therapist behaviour, question and reflection subtypes and client talk type."""
-    from attunement.analysis.evaluation.annomi import read_annomi
+    from attunement.analysis.evaluation.mi_corpus import read_annomi
 
     _run("AnnoMI", read_annomi, path, as_json, encoder, limit, errors)
 
@@ -47,7 +47,7 @@ def eval_esconv(
     errors: int = typer.Option(0, "--errors", min=0, help=ERRORS_HELP),
 ) -> None:
     """Score the supporter strategy of every supporter turn."""
-    from attunement.analysis.evaluation.esconv import read_esconv
+    from attunement.analysis.evaluation.support_corpus import read_esconv
 
     _run("ESConv", read_esconv, path, as_json, encoder, limit, errors)
 
