@@ -157,3 +157,9 @@ def test_production_settings_use_secure_cookies_https_and_no_debug(tmp_path):
     assert values["SESSION_COOKIE_SECURE"] and values["CSRF_COOKIE_SECURE"]
     assert values["SECURE_SSL_REDIRECT"] and values["SECURE_HSTS_SECONDS"] >= 31536000
     assert values["SESSION_COOKIE_HTTPONLY"] and values["ALLOWED_HOSTS"] == ["coaching.example.org"]
+
+
+def test_an_uptime_check_with_head_gets_the_sign_in_page_headers(client, owner):
+    response = client.head("/accounts/login/")
+    assert response.status_code == 200
+    assert response.content == b""

@@ -29,7 +29,7 @@ from attunement.practice.access import get_owned, private_link_page
 from attunement.practice.models import Client, Session
 from attunement.practice.views import _owns
 
-GET_POST = require_http_methods(["GET", "POST"])
+GET_POST = require_http_methods(["GET", "HEAD", "POST"])  # HEAD: uptime checks
 POST = require_http_methods(["POST"])
 CLIENT_FORMS: dict[str, Any] = {
     Checkin.Kind.SESSION: SessionCheckinForm,

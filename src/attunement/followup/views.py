@@ -21,7 +21,7 @@ from attunement.practice import services as practice
 from attunement.practice.access import get_owned, owns
 from attunement.practice.models import Client
 
-GET_POST = require_http_methods(["GET", "POST"])
+GET_POST = require_http_methods(["GET", "HEAD", "POST"])  # HEAD: uptime checks
 POST = require_http_methods(["POST"])
 
 

@@ -24,7 +24,7 @@ from attunement.practice.health import health_for
 from attunement.practice.models import Client
 from attunement.practice.views import _owns
 
-GET_POST = require_http_methods(["GET", "POST"])
+GET_POST = require_http_methods(["GET", "HEAD", "POST"])  # HEAD: uptime checks
 
 
 def _barrier_initial(latest: BarrierAssessment | None) -> dict[str, Any]:

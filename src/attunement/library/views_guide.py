@@ -23,7 +23,7 @@ from attunement.library.models import Favourite, OwnQuestion
 from attunement.practice.access import get_owned, owned
 from attunement.practice.views import _owns
 
-GET_POST = require_http_methods(["GET", "POST"])
+GET_POST = require_http_methods(["GET", "HEAD", "POST"])  # HEAD: uptime checks
 LAYER_TITLES = {
     "foundation": "Foundations",
     "connection": "Connection",

@@ -19,7 +19,7 @@ from attunement.practice.access import get_owned, owned
 from attunement.practice.models import Session
 from attunement.practice.views import _owns
 
-GET_POST = require_http_methods(["GET", "POST"])
+GET_POST = require_http_methods(["GET", "HEAD", "POST"])  # HEAD: uptime checks
 
 
 def _refuse_admin(request: HttpRequest) -> HttpResponse | None:

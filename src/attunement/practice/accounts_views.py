@@ -33,7 +33,7 @@ from attunement.practice.accounts_forms import (
 from attunement.practice.accounts_models import ApiToken, TwoFactor
 from attunement.practice.models import Coach
 
-GET_POST = require_http_methods(["GET", "POST"])
+GET_POST = require_http_methods(["GET", "HEAD", "POST"])  # HEAD: uptime checks
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 PENDING = "attune_pending_sign_in"  # session key: a password was right, the code is still due
 PENDING_SECONDS = 300

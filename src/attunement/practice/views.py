@@ -30,7 +30,7 @@ from attunement.practice.forms import (
 from attunement.practice.models import Analysis, Client, Session
 from attunement.relationship.health import Health, Trend
 
-GET_POST = require_http_methods(["GET", "POST"])
+GET_POST = require_http_methods(["GET", "HEAD", "POST"])  # HEAD: uptime checks
 
 
 _owns = owns  # the access-matrix tests read the mark it leaves

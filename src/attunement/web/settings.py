@@ -154,11 +154,19 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-# Without collectstatic, whitenoise serves straight from the apps' static folders. The collected
-# folder is only named once it exists (after `collectstatic`), so that whitenoise does not warn
-# about a folder nobody needs.
+# Without collectstatic, whitenoise serves straight from the apps' static folders. STATIC_ROOT
+# is only named once the collected folder exists, so that whitenoise does not warn about a folder
+# nobody needs; `collectstatic` is told the folder through its storage, as it refuses to run
+# with neither.
 _COLLECTED = DATA_DIR / "static"
 STATIC_ROOT = str(_COLLECTED) if _COLLECTED.is_dir() else None
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+        "OPTIONS": {"location": str(_COLLECTED)},
+    },
+}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
