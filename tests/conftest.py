@@ -6,6 +6,8 @@ Add fixtures in their own clearly headed section; keep transcripts short and wri
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Callable
 
 import pytest
 
@@ -20,6 +22,26 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     if "ATTUNE_TEST_KEEP_DATA_DIR" not in os.environ:
         monkeypatch.setenv("ATTUNE_DATA_DIR", str(tmp_path_factory.mktemp("attune-data")))
     yield
+
+
+# --- The `attune` command, run in-process (command-line tests) --------------------------------
+
+
+@pytest.fixture
+def attune(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Callable[..., tuple[int, str, str]]:
+    """Run the real `attune` entry point in-process: ``code, out, err = attune("analyze", path)``."""
+    from attunement.cli import main
+
+    def run(*args: str) -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "argv", ["attune", *args])
+        with pytest.raises(SystemExit) as done:
+            main()
+        out, err = capsys.readouterr()
+        return int(done.value.code or 0), out, err
+
+    return run
 
 
 # --- Conversations built in code (talk, timing and report tests) ------------------------------

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-from attunement.cli import main
 from attunement.demo.build import BUNDLED, README_NAME, SESSIONS_DIR, bundled_texts
 from attunement.transcript import read
 from attunement.transcript.model import Conversation, Role
@@ -71,16 +69,8 @@ def test_the_hour_long_session_holds_both_qualities(sessions: dict[str, Conversa
     assert client_word_share(early) > client_word_share(middle) + 0.25
 
 
-def attune(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["attune", *args])
-    with pytest.raises(SystemExit) as done:
-        main()
-    out, err = capsys.readouterr()
-    return int(done.value.code or 0), out, err
-
-
-def test_demo_data_writes_every_session_and_a_readme(monkeypatch, capsys, tmp_path: Path) -> None:
-    code, out, _ = attune(monkeypatch, capsys, "demo-data", str(tmp_path / "demo"))
+def test_demo_data_writes_every_session_and_a_readme(attune, tmp_path: Path) -> None:
+    code, out, _ = attune("demo-data", str(tmp_path / "demo"))
     assert code == 0
     written = sorted(p.name for p in (tmp_path / "demo").iterdir())
     assert written == sorted([*BY_NAME, README_NAME])
@@ -88,26 +78,26 @@ def test_demo_data_writes_every_session_and_a_readme(monkeypatch, capsys, tmp_pa
     assert "Wrote 7 files" in out
 
 
-def test_demo_data_refuses_to_overwrite_without_force(monkeypatch, capsys, tmp_path: Path) -> None:
+def test_demo_data_refuses_to_overwrite_without_force(attune, tmp_path: Path) -> None:
     target = tmp_path / "demo"
-    attune(monkeypatch, capsys, "demo-data", str(target))
+    attune("demo-data", str(target))
     (target / "maya-session-05-zoom.vtt").write_text("my own notes", encoding="utf-8")
-    code, out, err = attune(monkeypatch, capsys, "demo-data", str(target))
+    code, out, err = attune("demo-data", str(target))
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and "--force" in err
     assert (target / "maya-session-05-zoom.vtt").read_text(encoding="utf-8") == "my own notes"
 
 
-def test_demo_data_overwrites_with_force(monkeypatch, capsys, tmp_path: Path) -> None:
+def test_demo_data_overwrites_with_force(attune, tmp_path: Path) -> None:
     target = tmp_path / "demo"
-    attune(monkeypatch, capsys, "demo-data", str(target))
+    attune("demo-data", str(target))
     (target / "maya-session-05-zoom.vtt").write_text("my own notes", encoding="utf-8")
-    code, _, _ = attune(monkeypatch, capsys, "demo-data", str(target), "--force")
+    code, _, _ = attune("demo-data", str(target), "--force")
     assert code == 0
     assert (target / "maya-session-05-zoom.vtt").read_text(encoding="utf-8").startswith("WEBVTT")
 
 
-def test_demo_data_refuses_a_path_that_is_a_file(monkeypatch, capsys, tmp_path: Path) -> None:
+def test_demo_data_refuses_a_path_that_is_a_file(attune, tmp_path: Path) -> None:
     (tmp_path / "taken").write_text("x", encoding="utf-8")
-    code, _, err = attune(monkeypatch, capsys, "demo-data", str(tmp_path / "taken"))
+    code, _, err = attune("demo-data", str(tmp_path / "taken"))
     assert code == 2 and "is a file" in err

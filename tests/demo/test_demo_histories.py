@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 
 import pytest
 
+from attunement.demo.clients import demo_clients
 from attunement.demo.histories import (
     HEALTHY,
     KINDS,
     RUPTURES,
-    demo_clients,
     engagement,
     engagements,
 )

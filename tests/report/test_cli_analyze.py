@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from attunement.cli import main
-
 SESSION = """WEBVTT
 
 1
@@ -52,17 +50,8 @@ def _lexical_mode(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ATTUNE_ENCODER", "off")
 
 
-def attune(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    """Run the real `attune` entry point in-process: exit code, stdout, stderr."""
-    monkeypatch.setattr(sys, "argv", ["attune", *args])
-    with pytest.raises(SystemExit) as done:
-        main()
-    out, err = capsys.readouterr()
-    return int(done.value.code or 0), out, err
-
-
-def test_a_missing_file_is_one_sentence_and_exit_code_2(monkeypatch, capsys, tmp_path) -> None:
-    code, out, err = attune(monkeypatch, capsys, "analyze", str(tmp_path / "nowhere.vtt"))
+def test_a_missing_file_is_one_sentence_and_exit_code_2(attune, tmp_path) -> None:
+    code, out, err = attune("analyze", str(tmp_path / "nowhere.vtt"))
     assert code == 2
     assert out == ""
     lines = err.strip().splitlines()
@@ -71,9 +60,9 @@ def test_a_missing_file_is_one_sentence_and_exit_code_2(monkeypatch, capsys, tmp
 
 
 def test_json_prints_one_object_with_the_conversation_and_the_analysis(
-    monkeypatch, capsys, session_file
+    attune, session_file
 ) -> None:
-    code, out, _ = attune(monkeypatch, capsys, "analyze", str(session_file), "--json")
+    code, out, _ = attune("analyze", str(session_file), "--json")
     assert code == 0
     data = json.loads(out)
     assert set(data) == {"conversation", "analysis"}
@@ -85,24 +74,20 @@ def test_json_prints_one_object_with_the_conversation_and_the_analysis(
     assert data["analysis"]["mode"] == "lexical"
 
 
-def test_only_runs_the_named_analysers(monkeypatch, capsys, session_file) -> None:
-    code, out, _ = attune(
-        monkeypatch, capsys, "analyze", str(session_file), "--json", "--only", "talk"
-    )
+def test_only_runs_the_named_analysers(attune, session_file) -> None:
+    code, out, _ = attune("analyze", str(session_file), "--json", "--only", "talk")
     assert code == 0
     assert set(json.loads(out)["analysis"]["results"]) == {"talk"}
 
 
-def test_an_unknown_analyser_is_one_sentence_and_exit_code_2(
-    monkeypatch, capsys, session_file
-) -> None:
-    code, _, err = attune(monkeypatch, capsys, "analyze", str(session_file), "--only", "nope")
+def test_an_unknown_analyser_is_one_sentence_and_exit_code_2(attune, session_file) -> None:
+    code, _, err = attune("analyze", str(session_file), "--only", "nope")
     assert code == 2
     assert "No analyser called nope" in err
 
 
-def test_the_terminal_report_says_who_the_coach_is(monkeypatch, capsys, session_file) -> None:
-    code, out, _ = attune(monkeypatch, capsys, "analyze", str(session_file), "--coach", "Ann")
+def test_the_terminal_report_says_who_the_coach_is(attune, session_file) -> None:
+    code, out, _ = attune("analyze", str(session_file), "--coach", "Ann")
     assert code == 0
     assert "Coach: Ann; client: Bo" in out
     assert "Who spoke how much" in out
@@ -110,10 +95,10 @@ def test_the_terminal_report_says_who_the_coach_is(monkeypatch, capsys, session_
 
 
 def test_html_writes_a_self_contained_page_with_chart_and_turn_anchors(
-    monkeypatch, capsys, session_file, tmp_path
+    attune, session_file, tmp_path
 ) -> None:
     target = tmp_path / "report.html"
-    code, out, _ = attune(monkeypatch, capsys, "analyze", str(session_file), "--html", str(target))
+    code, out, _ = attune("analyze", str(session_file), "--html", str(target))
     assert code == 0
     assert f"Wrote the HTML report to {target}" in out
     page = target.read_text(encoding="utf-8")
@@ -124,18 +109,16 @@ def test_html_writes_a_self_contained_page_with_chart_and_turn_anchors(
 
 
 def test_html_to_a_folder_that_does_not_exist_is_one_sentence(
-    monkeypatch, capsys, session_file, tmp_path
+    attune, session_file, tmp_path
 ) -> None:
     target = tmp_path / "missing" / "report.html"
-    code, _, err = attune(monkeypatch, capsys, "analyze", str(session_file), "--html", str(target))
+    code, _, err = attune("analyze", str(session_file), "--html", str(target))
     assert code == 2
     assert "Could not write the HTML report" in err
 
 
-def test_bench_reports_spread_baselines_and_targets(monkeypatch, capsys, session_file) -> None:
-    code, out, _ = attune(
-        monkeypatch, capsys, "bench", str(session_file), "--repeat", "3", "--json"
-    )
+def test_bench_reports_spread_baselines_and_targets(attune, session_file) -> None:
+    code, out, _ = attune("bench", str(session_file), "--repeat", "3", "--json")
     assert code == 0
     figures = json.loads(out)
     assert figures["turns"] == 6
@@ -157,10 +140,8 @@ def test_bench_reports_spread_baselines_and_targets(monkeypatch, capsys, session
     assert startup["analyze_help"]["verdict"] in ("PASS", "MISS")
 
 
-def test_bench_can_leave_out_the_start_up_timings(monkeypatch, capsys, session_file) -> None:
-    code, out, _ = attune(
-        monkeypatch, capsys, "bench", str(session_file), "--repeat", "3", "--json", "--no-startup"
-    )
+def test_bench_can_leave_out_the_start_up_timings(attune, session_file) -> None:
+    code, out, _ = attune("bench", str(session_file), "--repeat", "3", "--json", "--no-startup")
     assert code == 0
     assert json.loads(out)["startup"] is None
 

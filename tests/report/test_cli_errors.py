@@ -53,23 +53,14 @@ def _lexical_mode(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ATTUNE_ENCODER", "off")
 
 
-def attune(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
-    """Run the real `attune` entry point in-process: exit code, stdout, stderr."""
-    monkeypatch.setattr(sys, "argv", ["attune", *args])
-    with pytest.raises(SystemExit) as done:
-        main()
-    out, err = capsys.readouterr()
-    return int(done.value.code or 0), out, err
-
-
 @pytest.mark.parametrize(("name", "data", "expected"), BAD_FILES)
 def test_a_bad_file_gets_one_sentence_and_exit_code_2_without_a_traceback(
-    monkeypatch, capsys, tmp_path: Path, name: str, data: bytes, expected: str
+    attune, tmp_path: Path, name: str, data: bytes, expected: str
 ) -> None:
     path = tmp_path / name
     path.write_bytes(data)
 
-    code, out, err = attune(monkeypatch, capsys, "analyze", str(path))
+    code, out, err = attune("analyze", str(path))
 
     assert code == 2
     assert out == ""
@@ -92,12 +83,12 @@ def test_with_debug_the_same_error_shows_its_traceback(monkeypatch, capsys, tmp_
 
 
 def test_without_coach_the_report_says_whom_it_took_for_the_coach_and_how_sure(
-    monkeypatch, capsys, tmp_path
+    attune, tmp_path
 ) -> None:
     path = tmp_path / "session.txt"
     path.write_text(CLEAR, encoding="utf-8")
 
-    code, out, _ = attune(monkeypatch, capsys, "analyze", str(path))
+    code, out, _ = attune("analyze", str(path))
 
     assert code == 0
     assert "Coach: Ann; client: Bo (chosen from the conversation, " in out
@@ -114,9 +105,9 @@ USAGE_MISTAKES = [
 
 @pytest.mark.parametrize(("args", "expected"), USAGE_MISTAKES)
 def test_a_mistyped_command_says_what_is_wrong_and_exits_with_code_2(
-    monkeypatch, capsys, args: list[str], expected: str
+    attune, args: list[str], expected: str
 ) -> None:
-    code, _, err = attune(monkeypatch, capsys, *args)
+    code, _, err = attune(*args)
 
     assert code == 2
     assert expected in err
@@ -124,9 +115,9 @@ def test_a_mistyped_command_says_what_is_wrong_and_exits_with_code_2(
     assert "internal error" not in err and "Traceback" not in err
 
 
-def test_version_prints_the_version_without_a_command(monkeypatch, capsys) -> None:
+def test_version_prints_the_version_without_a_command(attune) -> None:
     from attunement import __version__
 
-    code, out, err = attune(monkeypatch, capsys, "--version")
+    code, out, err = attune("--version")
 
     assert (code, out.strip(), err) == (0, f"attune {__version__}", "")

@@ -5,7 +5,8 @@ same practice), ``outsider`` (a coach in another practice), ``practice_admin`` (
 owner's practice's accounts, sees no client content) and the anonymous visitor (Django's
 unauthenticated ``client``). Owner records: ``owner_client``, ``owner_session``,
 ``owner_analysis``, ``owner_token``. ``objects_by_model`` maps a model to the owner's object of
-that model, for the access-matrix test.
+that model, for the access-matrix test. ``page`` is a tab of Debian's Chromium on the live server,
+for the browser tests (their marks and steps are in ``browser_helpers.py``).
 
 To run any web tests on PostgreSQL: ``python tests/web/pgcluster.py run -- .venv/bin/pytest
 tests/web`` (a throwaway cluster; ``DATABASE_URL`` points the settings at it). The ``postgres``
@@ -15,13 +16,15 @@ marked test does exactly that for a representative subset.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))  # pgcluster.py and the factory modules
+sys.path.insert(0, str(Path(__file__).parent))  # pgcluster.py and the helper modules
 
+from browser_helpers import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
 from checkin_factories import make_checkin_of
 from followup_factories import make_card_of, make_commitment_of
 from library_factories import make_agreement_request_of, make_entry_of, make_own_question_of
@@ -48,6 +51,46 @@ def _lexical_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
     """Web tests analyse without the sentence encoder: each test has a fresh data folder, and
     building the encoder's model there takes ~10 s. The encoder has its own tests."""
     monkeypatch.setenv("ATTUNE_ENCODER", "off")
+
+
+# ---- the browser tests' page ------------------------------------------------------------------
+
+
+@pytest.fixture
+def page(
+    live_server: Any, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[Any]:
+    """A tab of Debian's Chromium on the live server; it collects content-security-policy
+    violations in ``page.csp_violations`` and saves its last screen under ``ARTIFACTS``."""
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop alive in this thread; the ORM calls the test
+    # makes between browser steps are still plain synchronous calls.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        context = browser.new_context(viewport={"width": 1200, "height": 900})
+        tab = context.new_page()
+        tab.set_default_timeout(15_000)
+        tab.csp_violations = []  # type: ignore[attr-defined]
+        tab.on("console", lambda m: _note_csp(tab, m))
+        try:
+            yield tab
+        finally:
+            # The last screen of every test, so a failure can be seen, not guessed.
+            tab.screenshot(
+                path=str(ARTIFACTS / f"last-{request.node.name[:60]}.png"), full_page=True
+            )
+            context.close()
+            browser.close()
+
+
+def _note_csp(tab: Any, message: Any) -> None:
+    if "Content Security Policy" in message.text:
+        tab.csp_violations.append(message.text)
 
 
 # ---- personas ----------------------------------------------------------------------------------

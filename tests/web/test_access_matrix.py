@@ -6,7 +6,7 @@ exist; the anonymous visitor is sent to sign in (the API answers 401); the owner
 
 A new URL with an id fails ``test_every_url_with_an_id_has_an_access_case`` until it has a case:
 either its view names the model its id refers to (``view.owned_model = Model``, set by the
-``_owns`` decorators) or it has a row in ``API_CASES`` below.
+``owns`` decorators) or it has a row in ``API_CASES`` below.
 """
 
 from __future__ import annotations

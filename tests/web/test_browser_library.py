@@ -1,27 +1,17 @@
 """In a real Chromium: ask the box "client keeps rescheduling", open a section, write a journal
-entry. Same set-up as test_browser.py (Debian's Chromium driven by Playwright, live server)."""
+entry. Same set-up as test_browser.py (the ``page`` fixture of ``conftest.py``, live server)."""
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
+from browser_helpers import BROWSER, sign_in_with_password, snap
 from personas import make_member
-from test_browser import CHROMIUM, page, sign_in_with_password, snap  # noqa: F401 - fixture
 
 from attunement.library.models import JournalEntry
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.xdist_group("browser"),
-    pytest.mark.skipif(
-        shutil.which(CHROMIUM) is None,
-        reason="Chromium is not installed at /usr/bin/chromium; run `bash scripts/system-deps`",
-    ),
-]
+pytestmark = BROWSER
 
 
-def test_a_coach_asks_the_box_opens_a_section_and_writes_a_journal_entry(page, live_server):  # noqa: F811
+def test_a_coach_asks_the_box_opens_a_section_and_writes_a_journal_entry(page, live_server):
     make_member("dana")
     sign_in_with_password(page, live_server.url, "dana")
     page.wait_for_url(live_server.url + "/")

@@ -1,7 +1,8 @@
 """The workspace on a phone: every main page fits a 390-pixel-wide screen without sideways scrolling.
 
-Uses the browser set-up of ``test_browser.py`` (Debian's Chromium, screenshots under
-``test-artifacts/browser/``, content-security-policy violations collected and asserted empty).
+Uses the browser set-up of ``browser_helpers.py`` and the ``page`` fixture of ``conftest.py``
+(Debian's Chromium, screenshots under ``test-artifacts/browser/``, content-security-policy
+violations collected and asserted empty).
 """
 
 from __future__ import annotations
@@ -9,10 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from browser_helpers import BROWSER, sign_in_with_password, snap
 from personas import make_analysis_of, make_client_of, make_member, make_session_of
-from test_browser import CHROMIUM_ARGS, page, pytestmark, sign_in_with_password, snap
 
-__all__ = ["CHROMIUM_ARGS", "page", "pytestmark"]
+pytestmark = BROWSER
 
 PHONE = {"width": 390, "height": 844}  # a common phone, in CSS pixels
 

@@ -1,7 +1,8 @@
 """The check-in link in a real Chromium: the coach makes it, the client answers, the dashboard sees it.
 
-Uses the browser set-up of ``test_browser.py`` (Debian's Chromium, screenshots under
-``test-artifacts/browser/``, content-security-policy violations collected and asserted empty).
+Uses the browser set-up of ``browser_helpers.py`` and the ``page`` fixture of ``conftest.py``
+(Debian's Chromium, screenshots under ``test-artifacts/browser/``, content-security-policy
+violations collected and asserted empty).
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from browser_helpers import BROWSER, sign_in_with_password, snap
 from checkin_factories import make_checkin_of
 from personas import make_client_of, make_member, make_session_of
-from test_browser import CHROMIUM_ARGS, page, pytestmark, sign_in_with_password, snap
 
 from attunement.relationship.history import CHECKIN_ITEMS
 
-__all__ = ["CHROMIUM_ARGS", "page", "pytestmark"]
+pytestmark = BROWSER
 
 LOW = {"heard_respected": 4, "worked_on_wanted": 3, "approach_fits": 3, "overall": 2}
 EARLIER = {"heard_respected": 8, "worked_on_wanted": 8, "approach_fits": 8, "overall": 8}

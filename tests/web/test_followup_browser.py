@@ -1,13 +1,15 @@
 """In a real Chromium: a coach confirms a memory card found in a transcript, then opens and
-prints the preparation page. Same browser set-up as ``test_browser.py`` (its fixture is reused)."""
+prints the preparation page. Same browser set-up as ``test_browser.py`` (the ``page`` fixture of ``conftest.py``)."""
 
 from __future__ import annotations
 
 import pytest
+from browser_helpers import ARTIFACTS, BROWSER, sign_in_with_password, snap
 from django.core.files.uploadedfile import SimpleUploadedFile
-from test_browser import page, pytestmark, sign_in_with_password, snap  # noqa: F401
 
 from attunement.practice import services
+
+pytestmark = BROWSER
 
 TRANSCRIPT = """Dana: Where would you like to start?
 Omar: My manager Sarah keeps moving the deadline. Honesty really matters to me.
@@ -29,7 +31,7 @@ def coach_with_a_session(db):
 
 
 def test_a_coach_confirms_a_memory_card_and_prints_the_preparation_page(
-    page,  # noqa: F811
+    page,
     live_server,
     coach_with_a_session,
 ):
@@ -64,13 +66,11 @@ def test_a_coach_confirms_a_memory_card_and_prints_the_preparation_page(
 
 
 def _artifact(name: str):
-    from test_browser import ARTIFACTS
-
     return ARTIFACTS / name
 
 
 def test_the_preparation_page_offers_questions_for_this_client_and_keeps_the_clients_words(
-    page,  # noqa: F811
+    page,
     live_server,
     coach_with_a_session,
 ):

@@ -1,14 +1,27 @@
-"""Small builders for the workspace tests (plain functions, so any test module can use them)."""
+"""Small builders for the workspace tests (plain functions, so any test module can use them).
+
+The coach and client builders are the personas' (``personas.py``) under the names these tests use.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from attunement.practice import services
-from attunement.practice.models import Client, Coach, Practice, Session
+from personas import PASSWORD, make_client_of
+from personas import make_member as make_coach
 
-PASSWORD = "a long enough passphrase 42"
+from attunement.practice import services
+from attunement.practice.models import Client, Session
+
+__all__ = [
+    "GOOD_TRANSCRIPT",
+    "PASSWORD",
+    "SECRET_SENTENCE",
+    "make_client",
+    "make_coach",
+    "make_session",
+]
 
 # A tiny session we wrote ourselves: speaker labels, then what they said.
 GOOD_TRANSCRIPT = """Sam: Welcome back. What would you like to focus on today?
@@ -23,16 +36,8 @@ Riya: I feel lighter. I think I could ask her next week.
 SECRET_SENTENCE = "I worry she will think I am ungrateful"
 
 
-def make_coach(username: str, practice: Practice | None = None, role: str = "coach") -> Any:
-    practice = practice or Practice.objects.create(name=f"{username}'s practice")
-    return services.add_coach(practice, username, PASSWORD, role=role)
-
-
 def make_client(user: Any, name: str = "Riya Kapoor", consent: bool = True) -> Client:
-    client = services.create_client(Coach.objects.get(user=user), name=name)
-    if consent:
-        services.record_consent(client, recording=True, transcription=True, analysis=True)
-    return client
+    return make_client_of(user, name=name, consent=consent)
 
 
 def make_session(client: Client, days_ago: int = 1, status: str = "held", by: str = "") -> Session:

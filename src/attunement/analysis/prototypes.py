@@ -157,7 +157,13 @@ def stored_vectors(texts: Sequence[str], encoder: Encoder) -> np.ndarray:
     model = getattr(encoder, "path", None)
     if model is None:
         return encoder.encode(texts)
-    file = vector_cache_file(Path(model).name, texts)
+    return cached_vectors(vector_cache_file(Path(model).name, texts), texts, encoder)
+
+
+def cached_vectors(file: Path, texts: Sequence[str], encoder: Encoder) -> np.ndarray:
+    """The float32 vectors stored in ``file`` when they fit ``texts``; otherwise encoded now
+    and written there for the next run. The caller's file name must change with the texts
+    and the model (a hash of both), so a stored file that fits is the right one."""
     try:
         stored = np.load(file, allow_pickle=False)
         if stored.ndim == 2 and len(stored) == len(texts) and stored.dtype == np.float32:

@@ -35,13 +35,12 @@ RELATIONSHIP_QUESTIONS = {
 MESSAGE = "Your message"
 
 
-def plain_text(value: str) -> str:
+def plain_text(value: str) -> None:
     """Refuse markup: the coach reads these words as the client wrote them, nothing else."""
     if _TAG.search(value):
         raise forms.ValidationError(
             "Please write plain text: tags in angle brackets such as <b> are not accepted."
         )
-    return value.strip()
 
 
 def _text(label: str, *, required: bool = False, rows: int = 3) -> forms.CharField:

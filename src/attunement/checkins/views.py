@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_POST
 
 from attunement.checkins import evidence, services
 from attunement.checkins.forms import (
@@ -25,12 +25,9 @@ from attunement.checkins.models import Checkin
 from attunement.followup.prep import advice_for
 from attunement.practice import health
 from attunement.practice import services as practice_services
-from attunement.practice.access import get_owned, private_link_page
+from attunement.practice.access import GET_POST, get_owned, owns, private_link_page
 from attunement.practice.models import Client, Session
-from attunement.practice.views import _owns
 
-GET_POST = require_http_methods(["GET", "HEAD", "POST"])  # HEAD: uptime checks
-POST = require_http_methods(["POST"])
 CLIENT_FORMS: dict[str, Any] = {
     Checkin.Kind.SESSION: SessionCheckinForm,
     Checkin.Kind.RELATIONSHIP: RelationshipCheckinForm,
@@ -68,7 +65,7 @@ def _client_page(
 
 
 @login_required
-@_owns(Client)
+@owns(Client)
 def client_checkins(request: HttpRequest, pk: int) -> HttpResponse:
     client = get_owned(Client, request, pk=pk)
     practice_services.audit(request.user, client, "view check-ins", request.path)
@@ -80,8 +77,8 @@ def client_checkins(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@POST
-@_owns(Client)
+@require_POST
+@owns(Client)
 def checkin_new(request: HttpRequest, pk: int) -> HttpResponse:
     client = get_owned(Client, request, pk=pk)
     sessions = _held_sessions(client)
@@ -128,7 +125,7 @@ def _answer_rows(checkin: Checkin) -> list[tuple[str, str]]:
 
 
 @login_required
-@_owns(Checkin)
+@owns(Checkin)
 def checkin_detail(request: HttpRequest, pk: int) -> HttpResponse:
     checkin = get_owned(Checkin, request, pk=pk)
     practice_services.audit(request.user, checkin.client, "view check-in", request.path)
@@ -144,8 +141,8 @@ def _prediction_refusal(checkin: Checkin) -> str:
 
 
 @login_required
-@POST
-@_owns(Checkin)
+@require_POST
+@owns(Checkin)
 def checkin_predict(request: HttpRequest, pk: int) -> HttpResponse:
     checkin = get_owned(Checkin, request, pk=pk)
     form = PredictionForm(request.POST)
@@ -157,8 +154,8 @@ def checkin_predict(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@POST
-@_owns(Checkin)
+@require_POST
+@owns(Checkin)
 def checkin_replied(request: HttpRequest, pk: int) -> HttpResponse:
     checkin = get_owned(Checkin, request, pk=pk)
     services.mark_replied(checkin, timezone.now())
@@ -170,8 +167,8 @@ DISCUSSED_RETURNS = {"prepare": "followup_prepare", "checkin": "checkin_detail"}
 
 
 @login_required
-@POST
-@_owns(Checkin)
+@require_POST
+@owns(Checkin)
 def checkin_discussed(request: HttpRequest, pk: int) -> HttpResponse:
     checkin = get_owned(Checkin, request, pk=pk)
     services.mark_discussed(checkin, timezone.now())
@@ -184,7 +181,7 @@ def checkin_discussed(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @GET_POST
-@_owns(Client)
+@owns(Client)
 def contact_terms(request: HttpRequest, pk: int) -> HttpResponse:
     client = get_owned(Client, request, pk=pk)
     terms = services.terms_for(practice_services.engagement_for(client))
@@ -197,7 +194,7 @@ def contact_terms(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@_owns(Client)
+@owns(Client)
 def health_evidence(request: HttpRequest, pk: int) -> HttpResponse:
     client = get_owned(Client, request, pk=pk)
     practice_services.audit(request.user, client, "view health evidence", request.path)

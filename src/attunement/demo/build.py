@@ -11,16 +11,17 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+from attunement.demo.clients import CLIENTS, COACH
 from attunement.demo.formats import render
 from attunement.demo.generator import SessionSpec, generate_session
 from attunement.errors import AttuneError
 
 SESSIONS_DIR = Path(__file__).resolve().parent / "sessions"
 README_NAME = "README.txt"
-COACH = "Joanna Reyes"
 # Maya, Tom and Daniel are also the web demo's clients: the same world seeds keep the same people
 # in their lives here (see CLIENTS in clients.py), and the session number places the file.
-MAYA, TOM, DANIEL = 11, 12, 13
+_WORLD_SEEDS = {name: seed for name, *_, seed in CLIENTS}
+MAYA, TOM, DANIEL = (_WORLD_SEEDS[n] for n in ("Maya Lindqvist", "Tom Byrne", "Daniel Okafor"))
 
 
 @dataclass(frozen=True, slots=True)

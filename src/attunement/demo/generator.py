@@ -257,6 +257,16 @@ class _Draft:
         return Conversation(turns=tuple(turns), source="demo", format="demo", metadata=metadata)
 
 
+Lines = tuple[str, ...]
+
+
+def _exchanges(d: _Draft, *pairs: tuple[Lines, Lines]) -> None:
+    """The coach says a line of the first of each pair, the client answers with one of the second."""
+    for coach_lines, client_lines in pairs:
+        d.coach(coach_lines)
+        d.client(client_lines)
+
+
 # ---- good connection ----------------------------------------------------------------------
 
 
@@ -334,22 +344,18 @@ def _good_exploration(d: _Draft) -> None:
 
 
 def _good_insight(d: _Draft) -> None:
-    d.coach(L.GOOD_INSIGHT_QUESTION)
-    d.client(L.CLIENT_INSIGHT)
-    d.coach(L.GOOD_AFFIRM)
-    d.client(L.CLIENT_FILLERS)
+    _exchanges(d, (L.GOOD_INSIGHT_QUESTION, L.CLIENT_INSIGHT), (L.GOOD_AFFIRM, L.CLIENT_FILLERS))
 
 
 def _good_actions(d: _Draft) -> None:
     d.refresh()
-    for coach_lines, client_lines in (
+    _exchanges(
+        d,
         (L.GOOD_ASK_ACTION, L.CLIENT_OPTIONS),
         (L.GOOD_ASK_CHOICE, L.CLIENT_COMMIT),
         (L.GOOD_ASK_CONFIDENCE, L.CLIENT_CONFIDENCE),
         (L.GOOD_RAISE_CONFIDENCE, L.CLIENT_RAISE),
-    ):
-        d.coach(coach_lines)
-        d.client(client_lines)
+    )
 
 
 # ---- strained connection ------------------------------------------------------------------
@@ -374,9 +380,7 @@ _STRAINED_ANSWERS = (
 
 
 def _strained_question(d: _Draft) -> None:
-    question, answers = d.rng.choice(_STRAINED_ANSWERS)
-    d.coach(question)
-    d.client(answers)
+    _exchanges(d, d.rng.choice(_STRAINED_ANSWERS))
 
 
 def _strained_advice(d: _Draft) -> None:
@@ -411,16 +415,12 @@ def _strained_insight(d: _Draft) -> None:
 
 def _strained_actions(d: _Draft) -> None:
     d.refresh()
-    d.coach(L.STRAINED_HOMEWORK)
-    d.client(L.CLIENT_GUARDED)
+    _exchanges(d, (L.STRAINED_HOMEWORK, L.CLIENT_GUARDED))
     _strained_question(d)
 
 
 def _repair(d: _Draft) -> None:
-    d.coach(L.REPAIR_OPEN)
-    d.client(L.REPAIR_CLIENT)
-    d.coach(L.REPAIR_ACKNOWLEDGE)
-    d.client(L.REPAIR_RESUME)
+    _exchanges(d, (L.REPAIR_OPEN, L.REPAIR_CLIENT), (L.REPAIR_ACKNOWLEDGE, L.REPAIR_RESUME))
     d.repaired = True
 
 
@@ -434,28 +434,21 @@ def _compliant_report(d: _Draft) -> None:
     d.coach(L.GOOD_OPEN_QUESTION)
     report = dict.fromkeys(d.pick(L.CLIENT_REPORT) for _ in range(d.rng.randint(4, 6)))
     d.say(Role.CLIENT, " ".join(report))
-    d.coach(L.COMPLIANT_PROBE)
-    d.client(L.CLIENT_FLAT)
-    d.coach(L.COMPLIANT_REFLECTION)
-    d.client(L.CLIENT_FILLERS)
+    _exchanges(d, (L.COMPLIANT_PROBE, L.CLIENT_FLAT), (L.COMPLIANT_REFLECTION, L.CLIENT_FILLERS))
 
 
 def _compliant_insight(d: _Draft) -> None:
-    d.coach(L.GOOD_INSIGHT_QUESTION)
-    d.client(L.CLIENT_NO_INSIGHT)
-    d.coach(L.ENCOURAGERS)
-    d.client(L.CLIENT_FILLERS)
+    _exchanges(d, (L.GOOD_INSIGHT_QUESTION, L.CLIENT_NO_INSIGHT), (L.ENCOURAGERS, L.CLIENT_FILLERS))
 
 
 def _compliant_actions(d: _Draft) -> None:
     d.refresh()
-    for coach_lines, client_lines in (
+    _exchanges(
+        d,
         (L.GOOD_ASK_ACTION, L.CLIENT_ASKS_COACH),
         (L.COACH_OFFERS_STEP, L.CLIENT_ACCEPTS),
         (L.GOOD_ASK_CONFIDENCE, L.CLIENT_SURE),
-    ):
-        d.coach(coach_lines)
-        d.client(client_lines)
+    )
 
 
 # ---- the session's shape ------------------------------------------------------------------
@@ -479,49 +472,46 @@ _STRETCHES: dict[str, dict[str, Callable[[_Draft], None]]] = {
 }
 
 
+# How a session opens and closes, by how it is going: (coach's lines, client's answers).
+# A compliant client reports the last action done, and the coach, not the client, names the aim.
+_OPENINGS: dict[str, tuple[tuple[Lines, Lines], ...]] = {
+    "compliant": (
+        (L.GOOD_GREETING, L.COMPLIANT_CHECKIN),
+        (L.COMPLIANT_REVIEW, L.CLIENT_DID_IT),
+        (L.COACH_PROPOSES_AIM, L.CLIENT_GOES_ALONG),
+    ),
+    "good": (
+        (L.GOOD_GREETING, L.GOOD_CHECKIN),
+        (L.GOOD_ASK_FOCUS, L.CLIENT_FOCUS),
+        (L.GOOD_ASK_SUCCESS, L.CLIENT_SUCCESS),
+        (L.GOOD_CONFIRM_AIM, L.CLIENT_AGREE),
+    ),
+    "strained": (
+        (L.STRAINED_GREETING, L.CLIENT_GUARDED_OPEN),
+        (L.STRAINED_AGENDA, L.CLIENT_GUARDED),
+    ),
+}
+_CLOSES: dict[str, tuple[tuple[Lines, Lines], ...]] = {
+    "compliant": (
+        (L.GOOD_TAKEAWAY, L.CLIENT_COMPLIANT_TAKEAWAY),
+        (L.GOOD_RELATIONSHIP_CHECK, L.CLIENT_COMPLIANT_CHECK),
+        (L.GOOD_PROMISE, L.CLIENT_GOODBYE),
+    ),
+    "good": (
+        (L.GOOD_TAKEAWAY, L.CLIENT_TAKEAWAY),
+        (L.GOOD_RELATIONSHIP_CHECK, L.CLIENT_RELATIONSHIP_ANSWER),
+        (L.GOOD_PROMISE, L.CLIENT_GOODBYE),
+    ),
+    "strained": ((L.STRAINED_WRAP, L.CLIENT_FLAT_GOODBYE),),
+}
+
+
 def _opening(d: _Draft) -> None:
-    if d.quality() == "compliant":
-        # The client reports the last action done, and the coach, not the client, names the aim.
-        d.coach(L.GOOD_GREETING)
-        d.client(L.COMPLIANT_CHECKIN)
-        d.coach(L.COMPLIANT_REVIEW)
-        d.client(L.CLIENT_DID_IT)
-        d.coach(L.COACH_PROPOSES_AIM)
-        d.client(L.CLIENT_GOES_ALONG)
-    elif d.quality() == "good":
-        d.coach(L.GOOD_GREETING)
-        d.client(L.GOOD_CHECKIN)
-        d.coach(L.GOOD_ASK_FOCUS)
-        d.client(L.CLIENT_FOCUS)
-        d.coach(L.GOOD_ASK_SUCCESS)
-        d.client(L.CLIENT_SUCCESS)
-        d.coach(L.GOOD_CONFIRM_AIM)
-        d.client(L.CLIENT_AGREE)
-    else:
-        d.coach(L.STRAINED_GREETING)
-        d.client(L.CLIENT_GUARDED_OPEN)
-        d.coach(L.STRAINED_AGENDA)
-        d.client(L.CLIENT_GUARDED)
+    _exchanges(d, *_OPENINGS[d.quality()])
 
 
 def _close(d: _Draft) -> None:
-    if d.quality() == "compliant":
-        d.coach(L.GOOD_TAKEAWAY)
-        d.client(L.CLIENT_COMPLIANT_TAKEAWAY)
-        d.coach(L.GOOD_RELATIONSHIP_CHECK)
-        d.client(L.CLIENT_COMPLIANT_CHECK)
-        d.coach(L.GOOD_PROMISE)
-        d.client(L.CLIENT_GOODBYE)
-    elif d.quality() == "good":
-        d.coach(L.GOOD_TAKEAWAY)
-        d.client(L.CLIENT_TAKEAWAY)
-        d.coach(L.GOOD_RELATIONSHIP_CHECK)
-        d.client(L.CLIENT_RELATIONSHIP_ANSWER)
-        d.coach(L.GOOD_PROMISE)
-        d.client(L.CLIENT_GOODBYE)
-    else:
-        d.coach(L.STRAINED_WRAP)
-        d.client(L.CLIENT_FLAT_GOODBYE)
+    _exchanges(d, *_CLOSES[d.quality()])
     d.say(Role.COACH, d.rng.choice(("Bye now.", "Take care. Bye.", "Bye.")))
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
 
 from attunement.relationship.history import (
     CHECKIN_ITEMS,
@@ -374,10 +373,3 @@ def engagements(
         for kind in SIMULATED_KINDS
         for n in range(count_per_kind)
     ]
-
-
-def demo_clients(now: datetime | None = None) -> list[Any]:
-    """The web demo's clients (strong, steady, strained) with transcripts; see ``clients.py``."""
-    from attunement.demo.clients import demo_clients as clients
-
-    return list(clients(now))

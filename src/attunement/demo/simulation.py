@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from statistics import median
 
 from attunement.analysis.pipeline import analyse
+from attunement.demo.clients import COACH
 from attunement.demo.generator import SessionSpec, generate_session
 from attunement.demo.histories import FIRST_ONSET, SIMULATED_KINDS, engagement
 from attunement.relationship.history import History, SessionRecord, SessionSignals
@@ -44,7 +45,6 @@ LABELS = {
 WITHDRAWAL_ONSET = 5  # 0-based: the sixth planned session
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 MIN_SESSIONS = WITHDRAWAL_ONSET + 3  # onset plus two sessions to be flagged in
-COACH = "Joanna Reyes"
 CLIENTS = ("Sam Carter", "Ana Ruiz", "Lee Park", "Noor Haddad", "Ines Weber")
 TRANSCRIPT_MINUTES = 10  # long enough for every stretch of a session, quick to analyse
 # The analysers behind the signals the rules read (listening gives the depth that

@@ -122,12 +122,11 @@ class Preparation:
     profile: Profile = field(default_factory=Profile)
 
 
-def key_moments(session: Session | None) -> list[dict[str, Any]]:
-    """The notable findings of the session's latest finished analysis, in transcript order."""
-    analysis = session.latest_analysis() if session else None
-    if analysis is None or not analysis.result:
+def key_moments(result: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The notable findings of a finished analysis's ``result``, in transcript order."""
+    if not result:
         return []
-    markers = SessionAnalysis.from_dict(analysis.result).markers  # already in turn order
+    markers = SessionAnalysis.from_dict(result).markers  # already in turn order
     return [
         {"note": m.note, "turn": (m.turns[0] if m.turns else 0) + 1} for m in markers if m.notable
     ][:MOMENTS]
@@ -217,6 +216,8 @@ def preparation_for(client: Client, engagement: Engagement, now: datetime) -> Pr
     state = health.health_for(engagement, now)
     held = engagement.sessions.filter(status=Session.Status.HELD, when__lte=now)  # type: ignore[attr-defined]
     last = held.order_by("-when", "-id").first()
+    analysis = last.latest_analysis() if last else None
+    result = analysis.result if analysis else None  # empty until the analysis is finished
     advice = advice_for(client, _open_signs(client, state, now), state.phase)
     return Preparation(
         client=client,
@@ -224,7 +225,7 @@ def preparation_for(client: Client, engagement: Engagement, now: datetime) -> Pr
         health=state,
         phase_focus=PHASE_FOCUS[state.phase],
         last_session=last,
-        moments=key_moments(last),
+        moments=key_moments(result),
         due=due_soon(client, today),
         remembered=list(client.memory_cards.filter(confirmed=True).order_by("kind", "created")),  # type: ignore[attr-defined]
         signs=advice.signs,
@@ -232,13 +233,8 @@ def preparation_for(client: Client, engagement: Engagement, now: datetime) -> Pr
         from_guide=advice.from_guide,
         today=today,
         for_barriers=advice.for_barriers,
-        analysed=_analysed(last),
+        analysed=bool(result),
         for_phase=advice.for_phase,
         phase_section=advice.phase_section,
         profile=advice.profile,
     )
-
-
-def _analysed(session: Session | None) -> bool:
-    analysis = session.latest_analysis() if session else None
-    return analysis is not None and bool(analysis.result)

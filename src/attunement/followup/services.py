@@ -56,8 +56,13 @@ def propose_from_transcript(session: Session, conversation: Conversation) -> tup
     return len(commitments), len(_propose_cards(client, session, conversation))
 
 
+def _known_cards(client: Client) -> set[tuple[str, str]]:
+    """Kind and normalised words of every card the client has, so none is proposed twice."""
+    return {(c.kind, normalised(c.text)) for c in client.memory_cards.all()}  # type: ignore[attr-defined]
+
+
 def _propose_cards(client: Client, session: Session, conversation: Conversation) -> list[Any]:
-    known = {(c.kind, normalised(c.text)) for c in client.memory_cards.all()}  # type: ignore[attr-defined]
+    known = _known_cards(client)
     cards = [
         MemoryCard(client=client, kind=m.kind.value, text=m.text, session=session, turn=m.turn)
         for m in find_memories(conversation)
@@ -74,7 +79,7 @@ def propose_from_notes(client: Client, notes: str, session: Session | None = Non
     MemoryCard.objects.filter(
         client=client, session=session, from_notes=True, confirmed=False
     ).delete()
-    known = {(c.kind, normalised(c.text)) for c in client.memory_cards.all()}  # type: ignore[attr-defined]
+    known = _known_cards(client)
     cards = [
         MemoryCard(client=client, kind=m.kind.value, text=m.text, session=session, from_notes=True)
         for m in find_memories_in_notes(notes)

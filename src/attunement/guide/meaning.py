@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from attunement.analysis.prototypes import cached_vectors
 from attunement.guide.lookup import COSINE_FLOOR, Index
 
 
@@ -57,32 +58,14 @@ def prepare(index: Index, encoder: Any, folder: Path | None = None) -> None:
         return
     texts, owners = passages(index)
     path = cache_file(texts, encoder, folder or _cache_folder())
-    vectors = _read(path, len(texts))
-    if vectors is None:
-        vectors = np.asarray(encoder.encode(texts), dtype=np.float32)
-        _write(path, vectors)
-    index.vectors, index.owners, index.encoder = vectors, owners, encoder
-
-
-def _read(path: Path, rows: int) -> np.ndarray | None:
+    vectors = cached_vectors(path, texts, encoder)
     try:
-        vectors = np.load(path, allow_pickle=False)
-    except (OSError, ValueError):
-        return None
-    return vectors if vectors.ndim == 2 and vectors.shape[0] == rows else None
-
-
-def _write(path: Path, vectors: np.ndarray) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp.npy")
-        np.save(temporary, vectors, allow_pickle=False)
-        temporary.replace(path)
         for stale in path.parent.glob("vectors-*.npy"):
             if stale != path:  # an older guide or model: never read again
                 stale.unlink(missing_ok=True)
     except OSError:
-        pass  # a read-only data folder only costs the encoding again next time
+        pass  # a read-only data folder: the old files are only clutter
+    index.vectors, index.owners, index.encoder = vectors, owners, encoder
 
 
 def meaning_scores(index: Index, query: str, encoder: Any) -> dict[int, float]:

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 
 from attunement.practice.crypto import EncryptedTextField
-from attunement.practice.models import Client, Coach, Session
+from attunement.practice.models import Agreement, Client, Coach, Session
 
 # The seven barriers to connection named by the framework, in its order.
 BARRIERS: tuple[tuple[str, str], ...] = (
@@ -92,10 +92,7 @@ class AgreementRequest(models.Model):
 
     OWNER: ClassVar[str] = "client__coach__user"
 
-    class Kind(models.TextChoices):
-        LOGISTICS = "logistics", "Logistics"
-        RELATIONSHIP = "relationship", "Relationship"
-        WORKING = "working", "Working"
+    Kind = Agreement.Kind  # the request is for one of the practice's agreement kinds
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="agreement_requests")
     kind = models.CharField(max_length=20, choices=Kind.choices)

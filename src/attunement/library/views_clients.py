@@ -12,19 +12,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
 from attunement import guide
 from attunement.library import barriers, contracting
 from attunement.library.forms import AcknowledgeForm, AgreementRequestForm, BarrierForm, posted
 from attunement.library.models import BARRIERS, AgreementRequest, BarrierAssessment
 from attunement.practice import services
-from attunement.practice.access import get_owned, private_link_page
+from attunement.practice.access import GET_POST, get_owned, owns, private_link_page
 from attunement.practice.health import health_for
 from attunement.practice.models import Client
-from attunement.practice.views import _owns
-
-GET_POST = require_http_methods(["GET", "HEAD", "POST"])  # HEAD: uptime checks
 
 
 def _barrier_initial(latest: BarrierAssessment | None) -> dict[str, Any]:
@@ -35,7 +32,7 @@ def _barrier_initial(latest: BarrierAssessment | None) -> dict[str, Any]:
 
 @login_required
 @GET_POST
-@_owns(Client)
+@owns(Client)
 def barrier_profile(request: HttpRequest, pk: int) -> HttpResponse:
     client = get_owned(Client, request, pk=pk)
     history = list(client.barrier_assessments.order_by("-created", "-id"))  # type: ignore[attr-defined]
@@ -51,6 +48,7 @@ def barrier_profile(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("library:barriers", pk=client.pk)
     services.audit(request.user, client, "view barrier profile", request.path)
     engagement = services.engagement_for(client)
+    phase = engagement.phase  # a count of the held sessions: read once
     sessions = list(engagement.sessions.order_by("-when")[:12])
     ratings = latest.ratings if latest else {}
     context = {
@@ -61,11 +59,9 @@ def barrier_profile(request: HttpRequest, pk: int) -> HttpResponse:
         "suggestions": barriers.suggestions(
             sessions, health_for(engagement, timezone.now()).reasons
         ),
-        "phase": engagement.phase,
-        "phase_guide": guide.load().phase(engagement.phase),
-        "strategies": barriers.playbook(
-            ratings, engagement.phase, latest.client_type if latest else ""
-        ),
+        "phase": phase,
+        "phase_guide": guide.load().phase(phase),
+        "strategies": barriers.playbook(ratings, phase, latest.client_type if latest else ""),
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "library/barriers.html", context, status=status)
@@ -73,7 +69,7 @@ def barrier_profile(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @GET_POST
-@_owns(Client)
+@owns(Client)
 def agreements(request: HttpRequest, pk: int) -> HttpResponse:
     """Fill a template, send it for acknowledgement, and see what was agreed when."""
     client = get_owned(Client, request, pk=pk)
@@ -99,7 +95,7 @@ def agreements(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@_owns(AgreementRequest)
+@owns(AgreementRequest)
 def agreement_request(request: HttpRequest, pk: int) -> HttpResponse:
     """One sent agreement: its private link while pending, what was acknowledged once done."""
     sent = get_owned(AgreementRequest, request, pk=pk)
@@ -117,7 +113,7 @@ def agreement_request(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-@_owns(AgreementRequest)
+@owns(AgreementRequest)
 def agreement_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     sent = get_owned(AgreementRequest, request, pk=pk)
     contracting.withdraw(sent)

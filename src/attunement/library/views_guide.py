@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
 from attunement import guide
 from attunement.guide.links import QUESTION_TYPE_SECTIONS
@@ -20,10 +20,8 @@ from attunement.guide.model import LAYERS
 from attunement.library import asking, bank
 from attunement.library.forms import OwnQuestionForm, QuestionFilterForm, SearchForm, posted
 from attunement.library.models import Favourite, OwnQuestion
-from attunement.practice.access import get_owned, owned
-from attunement.practice.views import _owns
+from attunement.practice.access import GET_POST, get_owned, owned, owns
 
-GET_POST = require_http_methods(["GET", "HEAD", "POST"])  # HEAD: uptime checks
 LAYER_TITLES = {
     "foundation": "Foundations",
     "connection": "Connection",
@@ -138,7 +136,7 @@ def question_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-@_owns(OwnQuestion)
+@owns(OwnQuestion)
 def question_delete(request: HttpRequest, pk: int) -> HttpResponse:
     question = get_owned(OwnQuestion, request, pk=pk)
     owned(Favourite, request.user).filter(question_id=question.bank_id).delete()

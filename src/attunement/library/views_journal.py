@@ -8,18 +8,15 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
 from attunement.library import export
 from attunement.library.forms import ExportForm, JournalForm, posted
 from attunement.library.models import JournalEntry
 from attunement.library.prompts import PROMPTS
 from attunement.practice import services
-from attunement.practice.access import get_owned, owned
+from attunement.practice.access import GET_POST, get_owned, owned, owns
 from attunement.practice.models import Session
-from attunement.practice.views import _owns
-
-GET_POST = require_http_methods(["GET", "HEAD", "POST"])  # HEAD: uptime checks
 
 
 def _refuse_admin(request: HttpRequest) -> HttpResponse | None:
@@ -81,7 +78,7 @@ def entry_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @GET_POST
-@_owns(JournalEntry)
+@owns(JournalEntry)
 def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_owned(JournalEntry, request, pk=pk)
     form = _entry_form(request, entry)
@@ -93,7 +90,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-@_owns(JournalEntry)
+@owns(JournalEntry)
 def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
     get_owned(JournalEntry, request, pk=pk).delete()
     return redirect("library:journal")

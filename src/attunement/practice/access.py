@@ -9,8 +9,12 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
 M = TypeVar("M", bound=Model)
+
+GET_POST = require_http_methods(["GET", "HEAD", "POST"])  # HEAD: uptime checks
+"""For a page with a form: shown on GET (and HEAD), submitted by POST."""
 
 
 def owned(model: type[M], user: Any) -> QuerySet[M]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth import get_user_model, password_validation
 
+from attunement.practice.forms import check_new_password, free_username
 from attunement.practice.models import Coach
 
 
@@ -75,18 +75,10 @@ class NewMemberForm(forms.Form):
     role = forms.ChoiceField(choices=Coach.Role.choices, initial=Coach.Role.COACH)
 
     def clean_username(self) -> str:
-        username = self.cleaned_data["username"]
-        if get_user_model().objects.filter(username__iexact=username).exists():
-            raise forms.ValidationError("That username is taken; choose another.")
-        return username
+        return free_username(self.cleaned_data["username"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        password = data.get("password")
-        if password:
-            user = get_user_model()(username=data.get("username", ""))
-            try:
-                password_validation.validate_password(password, user)
-            except forms.ValidationError as error:
-                self.add_error("password", error)
+        if data.get("password"):
+            check_new_password(self, data)
         return data

@@ -19,10 +19,11 @@ from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
 from attunement.practice import accounts_security as security
 from attunement.practice import services
+from attunement.practice.access import GET_POST
 from attunement.practice.accounts_forms import (
     CodeForm,
     NewMemberForm,
@@ -33,7 +34,6 @@ from attunement.practice.accounts_forms import (
 from attunement.practice.accounts_models import ApiToken, TwoFactor
 from attunement.practice.models import Coach
 
-GET_POST = require_http_methods(["GET", "HEAD", "POST"])  # HEAD: uptime checks
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 PENDING = "attune_pending_sign_in"  # session key: a password was right, the code is still due
 PENDING_SECONDS = 300

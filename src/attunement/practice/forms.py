@@ -13,6 +13,22 @@ from attunement.practice.models import Agreement, Client, Engagement, Session
 TIME_ZONES = sorted(available_timezones())
 
 
+def free_username(username: str) -> str:
+    """``username`` if no account has it yet, in any letter case."""
+    if get_user_model().objects.filter(username__iexact=username).exists():
+        raise forms.ValidationError("That username is taken; choose another.")
+    return username
+
+
+def check_new_password(form: forms.Form, data: dict[str, Any]) -> None:
+    """Put the password validators' objections to ``data["password"]`` next to its field."""
+    user = get_user_model()(username=data.get("username", ""))
+    try:
+        password_validation.validate_password(data["password"], user)
+    except forms.ValidationError as error:
+        form.add_error("password", error)
+
+
 class SetupForm(forms.Form):
     practice_name = forms.CharField(
         max_length=120, initial="My coaching practice", help_text="Shown at the top of every page."
@@ -26,10 +42,7 @@ class SetupForm(forms.Form):
     )
 
     def clean_username(self) -> str:
-        username = self.cleaned_data["username"]
-        if get_user_model().objects.filter(username__iexact=username).exists():
-            raise forms.ValidationError("That username is taken; choose another.")
-        return username
+        return free_username(self.cleaned_data["username"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -37,11 +50,7 @@ class SetupForm(forms.Form):
         if password and again and password != again:
             self.add_error("password_again", "The two passwords differ; type the same one twice.")
         elif password:
-            user = get_user_model()(username=data.get("username", ""))
-            try:
-                password_validation.validate_password(password, user)
-            except forms.ValidationError as error:
-                self.add_error("password", error)
+            check_new_password(self, data)
         return data
 
 

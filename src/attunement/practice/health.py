@@ -8,8 +8,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, time
 
+from django.db.models import Prefetch
+
 from attunement.analysis.model import SessionAnalysis
-from attunement.practice.models import Engagement, Session
+from attunement.practice.models import Analysis, Engagement, Session
 from attunement.relationship import (
     CheckIn,
     Commitment,
@@ -34,7 +36,8 @@ def signals_for(session: Session) -> SessionSignals | None:
 
     The same ``signals_from`` that ``attune simulate --transcripts`` measures the rules with.
     """
-    analysis = session.latest_analysis()
+    newest = getattr(session, "newest_analyses", None)  # prefetched by ``history_for``
+    analysis = session.latest_analysis() if newest is None else next(iter(newest), None)
     transcript = getattr(session, "transcript", None)
     if analysis is None or analysis.result is None or transcript is None:
         return None
@@ -61,7 +64,14 @@ def record_for(session: Session) -> SessionRecord:
 
 
 def history_for(engagement: Engagement) -> History:
-    sessions = engagement.sessions.order_by("when").select_related("transcript")  # type: ignore[attr-defined]
+    newest = Prefetch(  # each session's latest analysis, in one query for them all
+        "analyses", Analysis.objects.order_by("-created", "-id")[:1], to_attr="newest_analyses"
+    )
+    sessions = (
+        engagement.sessions.order_by("when")  # type: ignore[attr-defined]
+        .select_related("transcript")
+        .prefetch_related(newest)
+    )
     return History(
         started=datetime.combine(engagement.start, time(), tzinfo=UTC),
         cadence_days=engagement.cadence_days,

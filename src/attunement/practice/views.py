@@ -11,12 +11,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_POST
 
 from attunement.analysis.model import SessionAnalysis
 from attunement.errors import AttuneError
 from attunement.practice import health, presenters, services
-from attunement.practice.access import get_owned, owned, owns
+from attunement.practice.access import GET_POST, get_owned, owned, owns
 from attunement.practice.forms import (
     AgreementForm,
     ClientForm,
@@ -29,11 +29,7 @@ from attunement.practice.forms import (
 )
 from attunement.practice.models import Analysis, Client, Session
 from attunement.relationship.health import Health, Trend
-
-GET_POST = require_http_methods(["GET", "HEAD", "POST"])  # HEAD: uptime checks
-
-
-_owns = owns  # the access-matrix tests read the mark it leaves
+from attunement.relationship.phase import Phase, phase_for
 
 
 @GET_POST
@@ -49,10 +45,10 @@ def setup(request: HttpRequest) -> HttpResponse:
     return render(request, "practice/setup.html", {"form": form})
 
 
-def _dashboard_order(row: tuple[Client, Any, Health]) -> tuple[bool, int, bool, str]:
+def _dashboard_order(row: tuple[Client, Health, int, Phase]) -> tuple[bool, int, bool, str]:
     """Relationships that need attention first, the most strained of them first (lowest
     health, then a falling trend), so the client to call today heads the list; the rest by name."""
-    client, _, state = row
+    client, state, _, _ = row
     name = client.name.casefold()
     if not state.needs_attention:
         return (True, 0, False, name)
@@ -69,7 +65,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     rows = []
     for client in owned(Client, request.user):
         engagement = services.engagement_for(client)
-        rows.append((client, engagement, health.health_for(engagement, now)))
+        held = engagement.held_count()  # counted once: the phase derives from it
+        rows.append((client, health.health_for(engagement, now), held, phase_for(held)))
     rows.sort(key=_dashboard_order)
     return render(request, "practice/dashboard.html", {"coach": coach, "rows": rows})
 
@@ -89,7 +86,7 @@ def client_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@_owns(Client)
+@owns(Client)
 def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
     client = get_owned(Client, request, pk=pk)
     services.audit(request.user, client, "view client", request.path)
@@ -111,7 +108,7 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @GET_POST
-@_owns(Client)
+@owns(Client)
 def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
     client = get_owned(Client, request, pk=pk)
     form = ClientForm(request.POST or None, instance=client)
@@ -129,7 +126,7 @@ def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @GET_POST
-@_owns(Client)
+@owns(Client)
 def engagement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     client = get_owned(Client, request, pk=pk)
     form = EngagementForm(request.POST or None, instance=services.engagement_for(client))
@@ -143,7 +140,7 @@ def engagement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @GET_POST
-@_owns(Client)
+@owns(Client)
 def agreement_new(request: HttpRequest, pk: int) -> HttpResponse:
     client = get_owned(Client, request, pk=pk)
     form = AgreementForm(request.POST or None)
@@ -173,7 +170,7 @@ def _session_waiting_for_consent(request: HttpRequest, client: Client) -> str | 
 
 @login_required
 @GET_POST
-@_owns(Client)
+@owns(Client)
 def consent_new(request: HttpRequest, pk: int) -> HttpResponse:
     client = get_owned(Client, request, pk=pk)
     current = client.current_consent()
@@ -192,7 +189,7 @@ def consent_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @GET_POST
-@_owns(Client)
+@owns(Client)
 def session_new(request: HttpRequest, pk: int) -> HttpResponse:
     client = get_owned(Client, request, pk=pk)
     now = timezone.localtime().replace(second=0, microsecond=0)
@@ -208,7 +205,7 @@ def session_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @GET_POST
-@_owns(Session)
+@owns(Session)
 def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_owned(Session, request, pk=pk)
     form = SessionForm(request.POST or None, instance=session)
@@ -225,7 +222,7 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @GET_POST
-@_owns(Client)
+@owns(Client)
 def client_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """Deleting a client removes every record derived from them; the audit trail keeps the id."""
     client = get_owned(Client, request, pk=pk)
@@ -262,7 +259,7 @@ def _session_context(session: Session, upload_form: UploadForm) -> dict[str, Any
 
 @login_required
 @GET_POST
-@_owns(Session)
+@owns(Session)
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_owned(Session, request, pk=pk)
     services.audit(request.user, session.client, "view session", request.path)
@@ -270,8 +267,8 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["POST"])
-@_owns(Session)
+@require_POST
+@owns(Session)
 def transcript_upload(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_owned(Session, request, pk=pk)
     form = UploadForm(request.POST, request.FILES)
@@ -288,7 +285,7 @@ def transcript_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@_owns(Analysis)
+@owns(Analysis)
 def analysis_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The progress fragment HTMX polls; once finished it asks the page to reload itself."""
     analysis = get_owned(Analysis, request, pk=pk)

@@ -50,9 +50,16 @@ class Health:
 def warning_signs(history: History, *, now: datetime) -> tuple[Sign, ...]:
     """Every rule's sign that is open at ``now``, heaviest first."""
     known = history.until(now)
-    phase = phase_for(len(known.held))
-    found = [sign for rule in RULES if (sign := rule.check(known, now, phase)) is not None]
-    return tuple(sorted(found, key=lambda s: -s.weight))
+    return _signs(known, now, phase_for(len(known.held)))
+
+
+def _signs(known: History, now: datetime, phase: Phase) -> tuple[Sign, ...]:
+    """The signs open on ``known`` (the history up to ``now``), heaviest first; a sign whose
+    rule is ``quiet_while`` another open one is left out."""
+    found = [(rule, sign) for rule in RULES if (sign := rule.check(known, now, phase)) is not None]
+    open_rules = {rule.id for rule, _ in found}
+    shown = [sign for rule, sign in found if rule.quiet_while not in open_rules]
+    return tuple(sorted(shown, key=lambda s: -s.weight))
 
 
 def band_for(value: int) -> str:
@@ -65,14 +72,16 @@ def _value(signs: tuple[Sign, ...]) -> int:
 
 def score(history: History, *, now: datetime) -> Health:
     """The connection health at ``now``, with its trend since the last session before now."""
-    signs = warning_signs(history, now=now)
+    known = history.until(now)
+    phase = phase_for(len(known.held))
+    signs = _signs(known, now, phase)
     value = _value(signs)
     previous = _previous_value(history, now)
     return Health(
         value=value,
         band=band_for(value),
         reasons=signs,
-        phase=phase_for(len(history.until(now).held)),
+        phase=phase,
         trend=_trend(value, previous),
         previous=previous,
     )

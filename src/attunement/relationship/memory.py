@@ -33,7 +33,7 @@ at all; an event is the life-event vocabulary above or someone starting, leaving
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -79,11 +79,18 @@ EVENT = re.compile(
 OCCASION = r"meeting|review|interview|deadline|presentation|appointment|launch|exam|board|trip"
 _WHEN = rf"{'|'.join(w.capitalize() for w in WEEKDAYS)}"
 _MONTH = "|".join(m.capitalize() for m in MONTHS)
-DATE = re.compile(
-    rf"\b(?:(?:{_WHEN})'s (?:{OCCASION})"
-    rf"|(?i:my|our|the) (?:{OCCASION}) (?:is |was )?(?:on |next |this )"
-    rf"(?:{_WHEN}|the \d{{1,2}}(?:st|nd|rd|th)|{_MONTH} \d{{1,2}}|week))\b"
-)
+
+
+def _occasion_date(owners: str) -> re.Pattern[str]:
+    """An occasion with its day: "Tuesday's meeting", "<owner> review is on the 14th"."""
+    return re.compile(
+        rf"\b(?:(?:{_WHEN})'s (?:{OCCASION})"
+        rf"|(?i:{owners}) (?:{OCCASION}) (?:is |was )?(?:on |next |this )"
+        rf"(?:{_WHEN}|the \d{{1,2}}(?:st|nd|rd|th)|{_MONTH} \d{{1,2}}|week))\b"
+    )
+
+
+DATE = _occasion_date("my|our|the")
 VALUE = re.compile(
     r"(?:^|, )(?P<v>[\w' -]{3,40}?) (?:really |so |very )?(?:matters|is important|are important)"
     r" to me\b|\bI (?:really |deeply )?value (?P<v2>[\w' -]{3,40})",
@@ -105,11 +112,18 @@ HOPE = re.compile(
 
 def find_memories(conversation: Conversation) -> list[FoundMemory]:
     """Candidate memory cards from the client's turns, first mention of each, in order."""
+    said = ((t.index, s) for t in conversation.by_role(Role.CLIENT) for s in sentences(t.text))
+    return _first_mentions(said, _in_sentence)
+
+
+def _first_mentions(
+    said: Iterable[tuple[int, str]], read: Callable[[str], Iterator[tuple[Kind, str, str]]]
+) -> list[FoundMemory]:
+    """One card per kind and wording (the first mention) from each (turn, sentence) ``read``."""
     cards: dict[tuple[Kind, str], FoundMemory] = {}
-    for turn in conversation.by_role(Role.CLIENT):
-        for sentence in sentences(turn.text):
-            for kind, text, key in _in_sentence(without_fillers(sentence)):
-                cards.setdefault((kind, normalised(key)), FoundMemory(kind, text, turn.index))
+    for turn, sentence in said:
+        for kind, text, key in read(without_fillers(sentence)):
+            cards.setdefault((kind, normalised(key)), FoundMemory(kind, text, turn))
     return _named_people_win(list(cards.values()))
 
 
@@ -195,11 +209,7 @@ NOT_VALUE_WORDS = {
 NOTE_HOPE = re.compile(
     rf"{_SUBJECT}(?P<h>(?i:hopes|dreams of|would love to|wishes (?:she|he|they) could)\b[^.?!;]*)"
 )
-NOTE_DATE = re.compile(
-    rf"\b(?:(?:{_WHEN})'s (?:{OCCASION})"
-    rf"|(?i:her|his|their|the) (?:{OCCASION}) (?:is |was )?(?:on |next |this )"
-    rf"(?:{_WHEN}|the \d{{1,2}}(?:st|nd|rd|th)|{_MONTH} \d{{1,2}}|week))\b"
-)
+NOTE_DATE = _occasion_date("her|his|their|the")
 
 
 def find_memories_in_notes(notes: str) -> list[NotedMemory]:
@@ -207,13 +217,8 @@ def find_memories_in_notes(notes: str) -> list[NotedMemory]:
 
     Each line and sentence is read on its own, so a list of short notes works as well as prose.
     """
-    cards: dict[tuple[Kind, str], NotedMemory] = {}
-    for line in notes.splitlines():
-        for sentence in sentences(line):
-            for kind, text, key in _in_note(without_fillers(sentence)):
-                cards.setdefault((kind, normalised(key)), NotedMemory(kind, text))
-    found = [FoundMemory(c.kind, c.text, 0) for c in cards.values()]
-    return [NotedMemory(c.kind, c.text) for c in _named_people_win(found)]
+    written = ((0, s) for line in notes.splitlines() for s in sentences(line))
+    return [NotedMemory(c.kind, c.text) for c in _first_mentions(written, _in_note)]
 
 
 def _in_note(sentence: str) -> Iterator[tuple[Kind, str, str]]:

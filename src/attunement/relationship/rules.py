@@ -12,18 +12,15 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from statistics import median
 
-from attunement.relationship import trends
 from attunement.relationship.history import (
-    CheckIn,
     Commitment,
     History,
     Party,
     SessionRecord,
-    SessionSignals,
     Status,
 )
 from attunement.relationship.phase import Phase
-from attunement.relationship.signs import Evidence, Rule, Sign
+from attunement.relationship.signs import Evidence, Rule, Sign, checkin_evidence, session_evidence
 from attunement.relationship.trends import (
     CHECKIN_DECLINE,
     CHECKIN_DECLINE_WEIGHT,
@@ -33,7 +30,11 @@ from attunement.relationship.trends import (
     QUESTION_LOAD_WEIGHT,
     QUESTION_RISE,
     SHALLOW_LISTENING_WEIGHT,
+    checkin_decline,
+    question_load,
+    recent_and_baseline,
     shallow_listening,
+    value,
 )
 
 MISSED_WINDOW_DAYS = 30
@@ -53,14 +54,6 @@ CHECKIN_USUAL = 3  # earlier check-ins whose median stands for the client's usua
 PERFECT_RUN = 3
 PROMISE_GRACE_DAYS = 2
 PREDICTION_GAP = 6
-
-
-def _session_evidence(session: SessionRecord, detail: str) -> Evidence:
-    return Evidence("session", session.ref, session.when, detail)
-
-
-def _checkin_evidence(checkin: CheckIn, detail: str) -> Evidence:
-    return Evidence("checkin", checkin.ref, checkin.when, detail)
 
 
 def _count_phrase(count: int, noun: str) -> str:
@@ -99,9 +92,7 @@ def missed_sessions(history: History, now: datetime, phase: Phase) -> Sign | Non
         "missed-sessions",
         f"{' and '.join(parts)} by the client in the last month",
         20 if len(absences) == MISSED_THRESHOLD else 30,
-        tuple(
-            _session_evidence(s, f"{s.status.replace('_', ' ')} by the client") for s in absences
-        ),
+        tuple(session_evidence(s, f"{s.status.replace('_', ' ')} by the client") for s in absences),
     )
 
 
@@ -112,7 +103,7 @@ def cadence_gap(history: History, now: datetime, phase: Phase) -> Sign | None:
     gap = now - last
     if gap <= allowed:
         return None
-    evidence = (_session_evidence(held[-1], "last session held"),) if held else ()
+    evidence = (session_evidence(held[-1], "last session held"),) if held else ()
     return Sign(
         "cadence-gap",
         f"no session held for {gap.days} days against an agreed rhythm of every {history.cadence_days}",
@@ -121,29 +112,10 @@ def cadence_gap(history: History, now: datetime, phase: Phase) -> Sign | None:
     )
 
 
-def _recent_and_baseline(
-    history: History, attribute: str, recent_count: int = 2
-) -> tuple[list[SessionRecord], float, float] | None:
-    """The last ``recent_count`` analysed sessions with the attribute, their mean, and the
-    median of the sessions before them (at least two)."""
-    measured = [s for s in history.analysed if getattr(s.signals, attribute) is not None]
-    if len(measured) < recent_count + 2:
-        return None
-    recent, earlier = measured[-recent_count:], measured[:-recent_count]
-    recent_mean = sum(_value(s, attribute) for s in recent) / len(recent)
-    return recent, recent_mean, median(_value(s, attribute) for s in earlier)
-
-
-def _value(session: SessionRecord, attribute: str) -> float:
-    signals: SessionSignals | None = session.signals
-    value = getattr(signals, attribute)
-    return float(value)
-
-
 def _falls(history: History, recent_count: int) -> tuple[list[str], list[SessionRecord]]:
     """What fell in the last ``recent_count`` analysed sessions against the median before."""
-    share = _recent_and_baseline(history, "client_share", recent_count)
-    words = _recent_and_baseline(history, "client_words_per_turn", recent_count)
+    share = recent_and_baseline(history, "client_share", recent_count)
+    words = recent_and_baseline(history, "client_words_per_turn", recent_count)
     reasons: list[str] = []
     recent: list[SessionRecord] = []
     if share and share[1] <= share[2] - SHARE_DROP:
@@ -179,8 +151,8 @@ def withdrawal(history: History, now: datetime, phase: Phase) -> Sign | None:
         if not missed:
             return None
         span = f"in the session after {_count_phrase(len(missed), 'missed session')}"
-    evidence = tuple(_session_evidence(s, f"client spoke {_value_text(s)}") for s in recent)
-    evidence += tuple(_session_evidence(s, "missed by the client") for s in missed)
+    evidence = tuple(session_evidence(s, f"client spoke {_value_text(s)}") for s in recent)
+    evidence += tuple(session_evidence(s, "missed by the client") for s in missed)
     return Sign("withdrawal", f"{'; '.join(reasons)} {span}", 25, evidence)
 
 
@@ -197,29 +169,27 @@ def surface_talk(history: History, now: datetime, phase: Phase) -> Sign | None:
         return None
     floor = OPENNESS_FLOOR[phase]
     recent = measured[-2:]
-    if not all(_value(s, "openness") < floor for s in recent):
+    if not all(value(s, "openness") < floor for s in recent):
         return None
     return Sign(
         "surface-talk",
         f"little self-disclosure or reflection in the last two sessions (openness below {floor:.0%} for the {phase} phase)",
         15,
-        tuple(_session_evidence(s, f"openness {_value(s, 'openness'):.0%}") for s in recent),
+        tuple(session_evidence(s, f"openness {value(s, 'openness'):.0%}") for s in recent),
     )
 
 
 def reluctance(history: History, now: datetime, phase: Phase) -> Sign | None:
     measured = [s for s in history.analysed if s.signals and s.signals.resistance is not None]
     recent = measured[-2:]
-    if len(recent) < 2 or not all(
-        _value(s, "resistance") >= RESISTANCE_PER_SESSION for s in recent
-    ):
+    if len(recent) < 2 or not all(value(s, "resistance") >= RESISTANCE_PER_SESSION for s in recent):
         return None
     return Sign(
         "reluctance",
         "the client pushed back or deflected repeatedly in each of the last two sessions",
         15,
         tuple(
-            _session_evidence(s, f"{int(_value(s, 'resistance'))} resistance signs") for s in recent
+            session_evidence(s, f"{int(value(s, 'resistance'))} resistance signs") for s in recent
         ),
     )
 
@@ -274,21 +244,20 @@ def compliance_without_engagement(history: History, now: datetime, phase: Phase)
         )
     evidence = [Evidence("commitment", c.ref, c.done_at, c.text) for c in done]
     evidence += [
-        _session_evidence(s, "aim proposed by the coach; reporting, no reflection")
-        for s in sessions
+        session_evidence(s, "aim proposed by the coach; reporting, no reflection") for s in sessions
     ]
     return Sign("compliance-without-engagement", "; ".join(parts), 20, tuple(evidence))
 
 
 def coach_working_harder(history: History, now: datetime, phase: Phase) -> Sign | None:
-    share = _recent_and_baseline(history, "client_share")
+    share = recent_and_baseline(history, "client_share")
     if share is None:
         return None
     recent, recent_client, baseline_client = share
     coach_now, coach_before = 1 - recent_client, 1 - baseline_client
     if coach_now < COACH_SHARE_CEILING or coach_now < coach_before + 0.08:
         return None
-    questions = _recent_and_baseline(history, "coach_questions_per_turn")
+    questions = recent_and_baseline(history, "coach_questions_per_turn")
     extra = ""
     if questions and questions[1] > questions[2] * 1.2:
         extra = f", asking {questions[1]:.1f} questions a turn against {questions[2]:.1f} before"
@@ -297,7 +266,7 @@ def coach_working_harder(history: History, now: datetime, phase: Phase) -> Sign 
         f"the coach spoke {coach_now:.0%} of the words lately against {coach_before:.0%} before{extra}",
         15,
         tuple(
-            _session_evidence(s, f"coach spoke {1 - _value(s, 'client_share'):.0%}") for s in recent
+            session_evidence(s, f"coach spoke {1 - value(s, 'client_share'):.0%}") for s in recent
         ),
     )
 
@@ -312,7 +281,7 @@ def low_checkin(history: History, now: datetime, phase: Phase) -> Sign | None:
     what = f"last check-in {latest.total}/40"
     if low_items:
         what += f", low on {', '.join(i.replace('_', ' ') for i in low_items)}"
-    return Sign("low-checkin", what, 20, (_checkin_evidence(latest, what),))
+    return Sign("low-checkin", what, 20, (checkin_evidence(latest, what),))
 
 
 def checkin_drop(history: History, now: datetime, phase: Phase) -> Sign | None:
@@ -330,8 +299,8 @@ def checkin_drop(history: History, now: datetime, phase: Phase) -> Sign | None:
         f"last check-in {latest.total}/40, down {fall} from the one before",
         15,
         (
-            _checkin_evidence(before, f"{before.total}/40"),
-            _checkin_evidence(latest, f"{latest.total}/40"),
+            checkin_evidence(before, f"{before.total}/40"),
+            checkin_evidence(latest, f"{latest.total}/40"),
         ),
     )
 
@@ -344,7 +313,7 @@ def perfect_checkins(history: History, now: datetime, phase: Phase) -> Sign | No
         "perfect-checkins",
         f"the last {len(run)} check-ins were all perfect: worth inviting more candid feedback",
         5,
-        tuple(_checkin_evidence(c, "40/40") for c in run),
+        tuple(checkin_evidence(c, "40/40") for c in run),
     )
 
 
@@ -379,26 +348,8 @@ def prediction_gap(history: History, now: datetime, phase: Phase) -> Sign | None
         "prediction-gap",
         f"the coach expected {latest.predicted_total}/40 and the client answered {latest.total}/40",
         5,
-        (
-            _checkin_evidence(
-                latest, f"predicted {latest.predicted_total}, answered {latest.total}"
-            ),
-        ),
+        (checkin_evidence(latest, f"predicted {latest.predicted_total}, answered {latest.total}"),),
     )
-
-
-def checkin_decline(history: History, now: datetime, phase: Phase) -> Sign | None:
-    # A slide that ends in a drop is already told by checkin-drop: one sign, not two.
-    if checkin_drop(history, now, phase) is not None:
-        return None
-    return trends.checkin_decline(history, now, phase)
-
-
-def coach_question_load(history: History, now: datetime, phase: Phase) -> Sign | None:
-    # coach-working-harder already names a rising question load beside the talk share.
-    if coach_working_harder(history, now, phase) is not None:
-        return None
-    return trends.question_load(history, now, phase)
 
 
 SOURCE_SEED = "the framework's connection warning signs"
@@ -445,14 +396,16 @@ RULES: tuple[Rule, ...] = (
          "session calibration: the gap between how the coach and the client saw the session", 5, prediction_gap),
     Rule("checkin-decline", "Check-ins sliding",
          f"the last {CHECKIN_TREND_RUN} check-ins each no higher than the one before and the last {CHECKIN_DECLINE}+ points below the first (silent while checkin-drop is open)",
-         "the trend of the client's own ratings: steps too small for checkin-drop that add up to one", CHECKIN_DECLINE_WEIGHT, checkin_decline),
+         "the trend of the client's own ratings: steps too small for checkin-drop that add up to one", CHECKIN_DECLINE_WEIGHT, checkin_decline,
+         quiet_while="checkin-drop"),  # a slide that ends in a drop is told by checkin-drop
     Rule("shallow-listening", "Listening stays at the surface",
          "share of the coach's turns at listening level 3 below the phase's floor in the last 2 analysed sessions: "
          + ", ".join(f"{p} {'no floor' if v is None else f'{v:.0%}'}" for p, v in DEPTH_FLOOR.items()),
          f"{SOURCE_SEED}: surface-level conversations without depth; the levels of listening; early sessions are allowed less depth", SHALLOW_LISTENING_WEIGHT, shallow_listening),
     Rule("coach-question-load", "Coach's question load rising",
          f"coach's questions per turn over the last 2 analysed sessions at least {QUESTION_RISE:g}x the median before and at least {QUESTION_LOAD_FLOOR:g} (silent while coach-working-harder is open)",
-         f"{SOURCE_SEED}: a sense of working harder than the client, here as a rising question load on its own", QUESTION_LOAD_WEIGHT, coach_question_load),
+         f"{SOURCE_SEED}: a sense of working harder than the client, here as a rising question load on its own", QUESTION_LOAD_WEIGHT, question_load,
+         quiet_while="coach-working-harder"),  # which already names a rising question load
 )  # fmt: skip
 
 

@@ -32,9 +32,9 @@ def signals_from(analysis: SessionAnalysis, conversation: Conversation) -> Sessi
     return SessionSignals(
         client_share=_client_share(analysis.metrics("talk")),
         client_words_per_turn=client_words_per_turn(conversation),
-        openness=openness_value(labels, metrics) if openness else None,
-        insight_rate=_rate(labels, "insight") if openness else None,
-        reporting_rate=_rate(labels, "reporting") if openness else None,
+        openness=openness_value(labels, metrics),
+        insight_rate=_rate(labels, "insight"),
+        reporting_rate=_rate(labels, "reporting"),
         resistance=_resistance(labels) if openness else None,
         depth=_depth(analysis.metrics("listening")),
         client_proposed_goals=_client_proposed(analysis.metrics("agreement")),

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from attunement.relationship.history import History
+from attunement.relationship.history import CheckIn, History, SessionRecord
 from attunement.relationship.phase import Phase
 
 
@@ -20,6 +20,14 @@ class Evidence:
     when: datetime | None
     detail: str
     turns: tuple[int, ...] = ()
+
+
+def session_evidence(session: SessionRecord, detail: str) -> Evidence:
+    return Evidence("session", session.ref, session.when, detail)
+
+
+def checkin_evidence(checkin: CheckIn, detail: str) -> Evidence:
+    return Evidence("checkin", checkin.ref, checkin.when, detail)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,3 +51,5 @@ class Rule:
     source: str
     weight: int
     check: Check
+    # Another rule's id: while that rule's sign is open this one is not shown (one sign, not two).
+    quiet_while: str | None = None

@@ -12,10 +12,10 @@ generators, and tests feed it hand-built histories.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from statistics import mean, median
 
 from attunement.relationship.health import score
@@ -94,10 +94,7 @@ class KindSummary:
 def summarise_kind(kind: str, walks: list[Walk]) -> KindSummary:
     ruptured = any(w.onset is not None for w in walks)
     delays = [d for w in walks if (d := w.delay) is not None]
-    rules: dict[str, int] = defaultdict(int)
-    for w in walks:
-        for rule in w.rules:
-            rules[rule] += 1
+    rules = Counter(rule for w in walks for rule in w.rules)
     return KindSummary(
         kind=kind,
         engagements=len(walks),
@@ -108,7 +105,7 @@ def summarise_kind(kind: str, walks: list[Walk]) -> KindSummary:
         worst_delay=max(delays) if delays else None,
         within_aim=(sum(d <= DETECTION_AIM for d in delays) / len(walks)) if ruptured else None,
         false_alarms=sum(w.false_alarm for w in walks),
-        rules=dict(sorted(rules.items(), key=lambda kv: -kv[1])),
+        rules=dict(rules.most_common()),
     )
 
 
@@ -174,8 +171,3 @@ def simulate(
         if progress is not None:
             progress()
     return SimulationReport(tuple(summarise_kind(kind, ws) for kind, ws in walks.items()))
-
-
-def session_after(history: History, index: int) -> datetime:
-    """The moment the simulator looks at an engagement after its ``index``-th session."""
-    return history.sessions[index].when + AFTER_SESSION

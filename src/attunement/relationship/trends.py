@@ -12,9 +12,9 @@ from datetime import datetime
 from itertools import pairwise
 from statistics import median
 
-from attunement.relationship.history import CheckIn, History, SessionRecord
+from attunement.relationship.history import History, SessionRecord
 from attunement.relationship.phase import Phase
-from attunement.relationship.signs import Evidence, Sign
+from attunement.relationship.signs import Sign, checkin_evidence, session_evidence
 
 CHECKIN_TREND_RUN = 4  # check-ins in a row, none higher than the one before
 CHECKIN_DECLINE = 6  # points lost from the first of the run to the last
@@ -37,14 +37,6 @@ QUESTION_RISE = 1.3  # coach's questions per turn against the median of the sess
 QUESTION_LOAD_FLOOR = 0.5  # below one question every other turn a rise is not a load
 
 
-def _checkin_evidence(checkin: CheckIn) -> Evidence:
-    return Evidence("checkin", checkin.ref, checkin.when, f"{checkin.total}/40")
-
-
-def _session_evidence(session: SessionRecord, detail: str) -> Evidence:
-    return Evidence("session", session.ref, session.when, detail)
-
-
 def checkin_decline(history: History, now: datetime, phase: Phase) -> Sign | None:
     """Check-ins sliding a few points at a time: no answer above the one before across the
     run, and the last well below the first (38, 34, 31, 29)."""
@@ -59,15 +51,25 @@ def checkin_decline(history: History, now: datetime, phase: Phase) -> Sign | Non
         "checkin-decline",
         f"check-ins sliding over the last {len(run)}: {', '.join(map(str, totals))} out of 40",
         CHECKIN_DECLINE_WEIGHT,
-        tuple(_checkin_evidence(c) for c in run),
+        tuple(checkin_evidence(c, f"{c.total}/40") for c in run),
     )
 
 
-def _measured(history: History, attribute: str) -> list[SessionRecord]:
-    return [s for s in history.analysed if getattr(s.signals, attribute) is not None]
+def recent_and_baseline(
+    history: History, attribute: str, recent_count: int = 2
+) -> tuple[list[SessionRecord], float, float] | None:
+    """The last ``recent_count`` analysed sessions with the attribute, their mean, and the
+    median of the sessions before them (at least two)."""
+    measured = [s for s in history.analysed if getattr(s.signals, attribute) is not None]
+    if len(measured) < recent_count + 2:
+        return None
+    recent, earlier = measured[-recent_count:], measured[:-recent_count]
+    recent_mean = sum(value(s, attribute) for s in recent) / len(recent)
+    return recent, recent_mean, median(value(s, attribute) for s in earlier)
 
 
-def _number(session: SessionRecord, attribute: str) -> float:
+def value(session: SessionRecord, attribute: str) -> float:
+    """The session's measured ``attribute`` (call only on sessions where it is not None)."""
     return float(getattr(session.signals, attribute))
 
 
@@ -75,10 +77,10 @@ def shallow_listening(history: History, now: datetime, phase: Phase) -> Sign | N
     """The coach's listening stayed at the surface in the last two analysed sessions: few turns
     at level 3 (hearing what is behind the words), judged against the phase's floor."""
     floor = DEPTH_FLOOR[phase]
-    recent = _measured(history, "depth")[-2:]
+    recent = [s for s in history.analysed if s.signals and s.signals.depth is not None][-2:]
     if floor is None or len(recent) < 2:
         return None
-    if not all(_number(s, "depth") < floor for s in recent):
+    if not all(value(s, "depth") < floor for s in recent):
         return None
     return Sign(
         "shallow-listening",
@@ -86,7 +88,7 @@ def shallow_listening(history: History, now: datetime, phase: Phase) -> Sign | N
         f"of the coach's turns at level 3 for the {phase} phase)",
         SHALLOW_LISTENING_WEIGHT,
         tuple(
-            _session_evidence(s, f"{_number(s, 'depth'):.0%} of coach turns at level 3")
+            session_evidence(s, f"{value(s, 'depth'):.0%} of coach turns at level 3")
             for s in recent
         ),
     )
@@ -95,12 +97,10 @@ def shallow_listening(history: History, now: datetime, phase: Phase) -> Sign | N
 def question_load(history: History, now: datetime, phase: Phase) -> Sign | None:
     """The coach asks markedly more questions a turn in the last two analysed sessions than
     their usual with this client (the median of at least two sessions before)."""
-    measured = _measured(history, "coach_questions_per_turn")
-    if len(measured) < 4:
+    found = recent_and_baseline(history, "coach_questions_per_turn")
+    if found is None:
         return None
-    recent, earlier = measured[-2:], measured[:-2]
-    now_load = sum(_number(s, "coach_questions_per_turn") for s in recent) / 2
-    usual = median(_number(s, "coach_questions_per_turn") for s in earlier)
+    recent, now_load, usual = found
     if now_load < QUESTION_LOAD_FLOOR or now_load < usual * QUESTION_RISE:
         return None
     return Sign(
@@ -109,7 +109,7 @@ def question_load(history: History, now: datetime, phase: Phase) -> Sign | None:
         f"{usual:.1f} before",
         QUESTION_LOAD_WEIGHT,
         tuple(
-            _session_evidence(s, f"{_number(s, 'coach_questions_per_turn'):.1f} questions a turn")
+            session_evidence(s, f"{value(s, 'coach_questions_per_turn'):.1f} questions a turn")
             for s in recent
         ),
     )

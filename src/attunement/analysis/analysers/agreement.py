@@ -11,6 +11,7 @@ substance, or when the client stated it unprompted.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from attunement.analysis.analysers._connection_util import TaggedPattern, lexicon
@@ -160,38 +161,16 @@ ELEMENT_WORDS = {
 
 
 def agreement_markers(name: str, metrics: dict[str, Any]) -> list[Marker]:
-    markers = []
     opening, closing = metrics["opening"], metrics["closing"]
-    agreed = [k for k in OPENING if opening[k]["agreed"]]
-    missing = [k for k in OPENING if not opening[k]["agreed"]]
-    if agreed:
-        turns = tuple(sorted({t for k in agreed for t in opening[k]["turns"]}))
-        markers.append(
-            Marker(
-                name,
-                "contracting_agreed",
-                turns,
-                "Agreed early in the session: " + ", ".join(ELEMENT_WORDS[k] for k in agreed) + ".",
-                tuple(w for k in agreed for w in opening[k]["words"])[:6],
-                Layer.STRUCTURE,
-                guide="contracting",
-            )
-        )
-    if missing:
-        markers.append(
-            Marker(
-                name,
-                "contracting_open",
-                (),
-                "Not visibly agreed at the start: "
-                + ", ".join(ELEMENT_WORDS[k] for k in missing)
-                + ". Was it settled another way?",
-                (),
-                Layer.STRUCTURE,
-                notable=len(missing) == len(OPENING),
-                guide="contracting",
-            )
-        )
+    markers = _element_markers(
+        name,
+        opening,
+        OPENING,
+        "agreed",
+        ("contracting_agreed", "Agreed early in the session: {}."),
+        ("contracting_open", "Not visibly agreed at the start: {}. Was it settled another way?"),
+        notable_if_none=True,
+    )
     proposer = metrics["aim_proposed_by"]
     if proposer == "client":
         markers.append(
@@ -219,32 +198,55 @@ def agreement_markers(name: str, metrics: dict[str, Any]) -> list[Marker]:
                 guide="contracting",
             )
         )
-    present = [k for k in CLOSING if closing[k]["present"]]
-    absent = [k for k in CLOSING if not closing[k]["present"]]
-    if present:
-        turns = tuple(sorted({t for k in present for t in closing[k]["turns"]}))
+    markers += _element_markers(
+        name,
+        closing,
+        CLOSING,
+        "present",
+        ("close_invites", "The close invited {}."),
+        ("close_open", "The close did not visibly invite {}."),
+    )
+    return markers
+
+
+def _element_markers(
+    name: str,
+    part: dict[str, Any],
+    keys: Sequence[str],
+    flag: str,
+    seen: tuple[str, str],
+    unseen: tuple[str, str],
+    notable_if_none: bool = False,
+) -> list[Marker]:
+    """One marker for the elements of the opening (or close) that were there, with their turns
+    and first words, and one naming those that were not."""
+    found = [k for k in keys if part[k][flag]]
+    missing = [k for k in keys if not part[k][flag]]
+    markers = []
+    if found:
+        code, text = seen
         markers.append(
             Marker(
                 name,
-                "close_invites",
-                turns,
-                "The close invited " + ", ".join(ELEMENT_WORDS[k] for k in present) + ".",
-                tuple(w for k in present for w in closing[k]["words"])[:6],
+                code,
+                tuple(sorted({t for k in found for t in part[k]["turns"]})),
+                text.format(", ".join(ELEMENT_WORDS[k] for k in found)),
+                tuple(w for k in found for w in part[k]["words"])[:6],
                 Layer.STRUCTURE,
                 guide="contracting",
             )
         )
-    if absent:
+    if missing:
+        code, text = unseen
         markers.append(
             Marker(
                 name,
-                "close_open",
+                code,
                 (),
-                "The close did not visibly invite "
-                + ", ".join(ELEMENT_WORDS[k] for k in absent)
-                + ".",
+                text.format(", ".join(ELEMENT_WORDS[k] for k in missing)),
                 (),
                 Layer.STRUCTURE,
+                notable=notable_if_none and len(missing) == len(keys),
                 guide="contracting",
             )
         )

@@ -248,51 +248,48 @@ def _talk_markers(name: str, labels: dict[int, dict[str, Any]]) -> list[Marker]:
     return markers
 
 
+# What the client showed, as (label, marker code, note, evidence words kept, notable, guide).
+SUMMARY_MARKERS = (
+    ("feelings", "feelings_named", "The client named feelings in these turns.", 12, False, ""),
+    (
+        "self_disclosure",
+        "self_disclosure",
+        "The client shared something personal or hard to say here.",
+        8,
+        True,
+        "positive-markers",
+    ),
+    (
+        "goal",
+        "client_goal",
+        "The client named what they want to work on, in their own words.",
+        6,
+        False,
+        "",
+    ),
+)
+
+
 def _summary_markers(
     name: str, labels: dict[int, dict[str, Any]], evidence: dict[int, dict[str, Any]]
 ) -> list[Marker]:
     markers = []
-    feeling = tuple(i for i, label in labels.items() if label["feelings"])
-    if feeling:
-        words = tuple(dict.fromkeys(w for i in feeling for w in evidence[i]["feelings"]))
-        markers.append(
-            Marker(
-                name,
-                "feelings_named",
-                feeling,
-                "The client named feelings in these turns.",
-                words[:12],
-                Layer.OPENNESS,
+    for key, code, note, kept, notable, guide in SUMMARY_MARKERS:
+        turns = tuple(i for i, label in labels.items() if label[key])
+        if turns:
+            words = tuple(dict.fromkeys(w for i in turns for w in evidence[i][key]))
+            markers.append(
+                Marker(
+                    name,
+                    code,
+                    turns,
+                    note,
+                    words[:kept],
+                    Layer.OPENNESS,
+                    notable=notable,
+                    guide=guide,
+                )
             )
-        )
-    disclosed = tuple(i for i, label in labels.items() if label["self_disclosure"])
-    if disclosed:
-        words = tuple(dict.fromkeys(w for i in disclosed for w in evidence[i]["self_disclosure"]))
-        markers.append(
-            Marker(
-                name,
-                "self_disclosure",
-                disclosed,
-                "The client shared something personal or hard to say here.",
-                words[:8],
-                Layer.OPENNESS,
-                notable=True,
-                guide="positive-markers",
-            )
-        )
-    goals = tuple(i for i, label in labels.items() if label["goal"])
-    if goals:
-        words = tuple(dict.fromkeys(w for i in goals for w in evidence[i]["goal"]))
-        markers.append(
-            Marker(
-                name,
-                "client_goal",
-                goals,
-                "The client named what they want to work on, in their own words.",
-                words[:6],
-                Layer.OPENNESS,
-            )
-        )
     return markers
 
 
