@@ -38,6 +38,8 @@ def test_the_coachs_own_story_advice_or_agenda_is_level_one(make_conversation, c
         "Tell me more about that.",
         "What happened the last time the deadlines moved?",
         "Mm-hmm.",
+        # "Your voice" here means being heard, not how the client sounds right now.
+        "Tell me more about your voice in the leadership meetings.",
     ],
 )
 def test_reflecting_and_following_the_clients_words_is_level_two(
@@ -53,6 +55,7 @@ def test_reflecting_and_following_the_clients_words_is_level_two(
         "I notice this is the third time deadlines have come up: there seems to be a pattern.",
         "What aren't you saying about him?",
         "Something shifted for you just now.",
+        "Your voice dropped when you mentioned your father.",
     ],
 )
 def test_naming_emotion_patterns_the_unsaid_or_a_shift_is_level_three(

@@ -171,6 +171,47 @@ def test_a_question_about_a_place_or_a_name_is_closed(sentence, form) -> None:
 @pytest.mark.parametrize(
     ("sentence", "form"),
     [
+        ("Where does that leave you?", "open"),
+        ("Where have you got to with the forms?", "open"),
+        ("So where is the drinking fitting in now?", "open"),
+        ("Where did you leave the car?", "closed"),
+    ],
+)
+def test_where_about_a_place_in_a_process_is_open(sentence, form) -> None:
+    assert question_form(sentence) == form
+
+
+@pytest.mark.parametrize(
+    ("sentence", "form"),
+    [
+        ("What was-- what was his name?", "closed"),
+        ("How did-- do you still see her?", "closed"),
+        ("Did-- what did she say?", "open"),
+        # A comma is no restart: "what" still asks.
+        ("What, do you think, would help?", "open"),
+    ],
+)
+def test_a_question_broken_off_gives_way_to_the_one_asked_after_it(sentence, form) -> None:
+    assert question_form(sentence) == form
+
+
+@pytest.mark.parametrize(
+    ("sentence", "form"),
+    [
+        ("Why don't we meet again in two weeks?", "closed"),
+        ("How about if I call you on Monday?", "closed"),
+        ("Why don't you tell me what happened?", "open"),
+        ("How about we look at what went well?", "open"),
+        ("How about your sister?", "open"),
+    ],
+)
+def test_a_proposal_is_closed_unless_it_invites_the_client_to_talk(sentence, form) -> None:
+    assert question_form(sentence) == form
+
+
+@pytest.mark.parametrize(
+    ("sentence", "form"),
+    [
         ("I'm just wondering where you are with all this.", "open"),
         ("I'm really interested to know what you've been thinking.", "open"),
         ("Remind me why this matters to you.", "open"),

@@ -78,20 +78,87 @@ def test_every_coach_move_maps_to_an_esconv_strategy(main: str) -> None:
     assert mapping.strategy(labels, 0) in TASKS["strategy"].classes
 
 
+REFLECTS = {"main": "reflection", "moves": ["reflection"], "reflection_focus": "content"}
+ASKS = {"main": "question", "moves": ["reflection", "question"]}
+INFORMS = {"main": "information", "moves": ["information"]}
+
+
 @pytest.mark.parametrize(
-    ("depth", "strategy"),
-    [("simple", "Restatement or Paraphrasing"), ("complex", "Reflection of feelings")],
+    ("move", "strategy"),
+    [
+        pytest.param(
+            {**REFLECTS, "reflection_focus": "feeling"}, "Reflection of feelings", id="feeling"
+        ),
+        pytest.param({**REFLECTS, "support": ["empathy"]}, "Reflection of feelings", id="empathy"),
+        pytest.param(
+            {**REFLECTS, "reflection_signposted": True},
+            "Restatement or Paraphrasing",
+            id="signposted content",
+        ),
+        pytest.param(REFLECTS, "Affirmation and Reassurance", id="unsignposted content"),
+        pytest.param(
+            {**REFLECTS, "reflection_focus": "feeling", "checks_understanding": True},
+            "Restatement or Paraphrasing",
+            id="checked reflection",
+        ),
+        pytest.param(
+            {**ASKS, "checks_understanding": True},
+            "Restatement or Paraphrasing",
+            id="checked reflection said as a question",
+        ),
+        pytest.param({**ASKS, "support": ["reassurance"]}, "Question", id="question over support"),
+        pytest.param(
+            {**INFORMS, "support": ["strength"]}, "Affirmation and Reassurance", id="praise"
+        ),
+        pytest.param({**INFORMS, "speaks_of_self": True}, "Self-disclosure", id="own life"),
+        pytest.param({**REFLECTS, "suggestion_hint": True}, "Providing Suggestions", id="hint"),
+        pytest.param(
+            {**REFLECTS, "suggestion_hint": True, "support": ["reassurance"]},
+            "Affirmation and Reassurance",
+            id="hint with reassurance",
+        ),
+        pytest.param(
+            {"main": "advice", "moves": ["advice"], "speaks_of_self": True},
+            "Providing Suggestions",
+            id="advice keeps its cue",
+        ),
+        pytest.param(
+            {
+                "main": "self_disclosure",
+                "moves": ["reflection", "self_disclosure"],
+                "checks_understanding": True,
+            },
+            "Self-disclosure",
+            id="own story first",
+        ),
+        pytest.param(
+            {"main": "affirmation", "moves": ["affirmation"], "support": ["wishes"]},
+            "Others",
+            id="good wishes alone",
+        ),
+        pytest.param(
+            {"main": "affirmation", "moves": ["affirmation"], "support": ["empathy"]},
+            "Affirmation and Reassurance",
+            id="sympathy",
+        ),
+    ],
 )
-def test_a_reflection_maps_to_an_esconv_strategy_by_its_depth(depth: str, strategy: str) -> None:
-    labels = {"moves": {0: {"main": "reflection", "reflection": depth}}}
-    assert mapping.strategy(labels, 0) == strategy
+def test_an_esconv_strategy_follows_the_supporters_precedence(
+    move: dict[str, object], strategy: str
+) -> None:
+    assert mapping.strategy({"moves": {0: move}}, 0) == strategy
 
 
 @pytest.mark.parametrize(
     ("forms", "expected"),
-    [(["closed", "open"], "open"), (["closed"], "closed"), ([], mapping.NONE)],
+    [
+        (["closed", "open"], "open"),
+        (["open", "closed"], "closed"),
+        (["closed"], "closed"),
+        ([], mapping.NONE),
+    ],
 )
-def test_a_turn_is_an_open_question_when_any_of_its_questions_is_open(
+def test_a_turn_takes_the_form_of_the_last_question_left_for_the_client(
     forms: list[str], expected: str
 ) -> None:
     labels = {"questions": {0: {"questions": [{"text": "x", "form": f} for f in forms]}}}

@@ -227,6 +227,12 @@ def test_marking_a_session_held_after_all_clears_who_missed_it(client, coach):
     assert (session.status, session.by_whom, session.minutes) == ("held", "", 50)
 
 
+def test_a_held_session_logged_with_a_canceller_keeps_none(coach):
+    session = make_session(make_client(coach), status="held", by="client")
+    session.refresh_from_db()
+    assert session.by_whom == ""
+
+
 def test_deleting_a_client_removes_their_records_and_keeps_the_audit_trail(client, coach):
     riya = make_client(coach)
     make_session(riya)

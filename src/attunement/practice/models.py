@@ -141,6 +141,12 @@ class Session(models.Model):
     by_whom = models.CharField(max_length=8, choices=Party.choices, blank=True, default="")
     private_notes = EncryptedTextField(blank=True, default="")
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Nobody cancels a session that was held: every path (form, API, demo) relies on this.
+        if self.status == self.Status.HELD:
+            self.by_whom = ""
+        super().save(*args, **kwargs)
+
     @property
     def client(self) -> Client:
         return self.engagement.client

@@ -210,8 +210,6 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_owned(Session, request, pk=pk)
     form = SessionForm(request.POST or None, instance=session)
     if request.method == "POST" and form.is_valid():
-        if form.cleaned_data["status"] == Session.Status.HELD:
-            form.instance.by_whom = ""
         form.save()
         if "private_notes" in form.changed_data:
             services.after_notes(session.client, session.private_notes, session)

@@ -91,6 +91,17 @@ class CueIndex:
         pattern = re.compile(r"\b(?:" + "|".join(groups) + ")") if groups else None
         return cls(by_word, pattern, {name: rank for rank, name in enumerate(named)})
 
+    def every(self, text: str) -> set[str]:
+        """The names with a phrase anywhere in the text."""
+        found: set[str] = set()
+        if self.others is not None:
+            found.update(m.lastgroup for m in self.others.finditer(text) if m.lastgroup)
+        for word in _LETTERS.finditer(text):
+            for _, name, pattern in self.by_word.get(word.group(), ()):
+                if name not in found and pattern.match(text, word.start()):
+                    found.add(name)
+        return found
+
     def earliest(self, text: str) -> str | None:
         """The name of the phrase that starts first (ties: the order the names were given)."""
         other = self.others.search(text) if self.others is not None else None

@@ -283,6 +283,13 @@ def reflects_aloud(sentence: str) -> bool:
     return is_declarative(sentence) and bool(lexicon().reflection_stems.match(text))
 
 
+def opens_as_reflection(sentence: str) -> bool:
+    """The sentence opens with a reflective lead-in ("It sounds like…", "So you…", "I hear…"),
+    rather than only speaking about the client somewhere in it."""
+    text = _LEAD_IN.sub("", plain(sentence), count=1)
+    return bool(_HEARD.match(text) or lexicon().reflection_stems.match(text))
+
+
 def _gives_back(sentence: str, client_words: set[str]) -> bool:
     """A statement said with a rising voice that reuses the client's own words."""
     if not is_declarative(sentence):
@@ -325,6 +332,7 @@ class TurnMoves:
     reflection: str | None  # "simple" | "complex" when the turn reflects
     evidence: str  # the sentence that decided the main move
     cued: bool = True  # False when no cue decided the main move (a fallback reading)
+    reflected: tuple[str, ...] = ()  # the sentences read as reflections
 
 
 def sentence_moves(text: TurnText, client_words: set[str]) -> list[tuple[str, str]]:
@@ -403,4 +411,4 @@ def classify_turn(text: TurnText, client_words: set[str]) -> TurnMoves:
     # depth: only a cue names it complex then.
     stated = any(cue for move, _, cue in read if move == "reflection")
     depth = reflection_depth(reflected, client_words if stated else None) if reflected else None
-    return TurnMoves(main, moves, depth, evidence, cued)
+    return TurnMoves(main, moves, depth, evidence, cued, tuple(reflected))

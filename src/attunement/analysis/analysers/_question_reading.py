@@ -158,6 +158,14 @@ _FACTUAL_WH = re.compile(
     r"what (is|was|'s) (your|his|her|their) (\w+ )?(name|age|job|number|address|birthday)|"
     r"on a scale)\b"
 )
+# "Where" about a place in a process, not on a map: "Where does that leave you?", "Where have
+# you got to with it?", "Where is the drinking fitting in now?"
+_WHERE_ALONG = re.compile(
+    r"^where (\w+ )?(that|this|it|all this|all that|everything|the \w+|your \w+) .*"
+    r"\b(leaves?|leaving|left|takes?|taking|took|fits?|fitting|comes? in|came in|sits?)\b|"
+    r"^where .*\b((got|get|gotten) to with|are you at|you're at|at with|"
+    r"(sit|sits|stand|stands|are you|is it|are things) with|your thinking)\b"
+)
 # Invitations phrased as questions: "Why don't we…", "What about…", "How about…".
 _OPEN_LEADS = re.compile(
     r"^(why don't (we|you)|what about|how about|anything else|how come|in what|to what extent|"
@@ -385,10 +393,22 @@ def _first_clause_asks(lead: list[str]) -> bool:
     return lead[0] in _AUX or lead[0] in _WH or lead[0] in ("any", "anything") or clause_asks(lead)
 
 
+# A proposal put as a question ("Why don't we meet again next week?", "How about if I call you
+# on Monday?") is met with yes or no, unless what it proposes is that the client talks.
+_PROPOSAL = re.compile(r"^(why don't (we|i|you)|how about (we|i|if (we|i|you))|what about if)\b")
+_PROPOSES_TALK = re.compile(
+    r"\b(tell(ing)?|talk(ing)?|shar(e|ing)|describ(e|ing)|fill(ing)? me in|say(ing)?|"
+    r"explain(ing)?|walk(ing)? me through|go(ing)? (over|through)|explor(e|ing)|look(ing)? at|"
+    r"think(ing)? about|hear(ing)?|updat(e|ing) me)\b"
+)
+
+
 def _clause_form(lead: list[str], rest: str, whole: str) -> str:
     """Open or closed for one asking clause; ``rest`` is the text from it to the sentence end."""
     opener = " ".join(lead)
     if lead[0] in ("how", "where", "what") and _SCALE.search(whole):
+        return "closed"
+    if _PROPOSAL.match(rest) and not _PROPOSES_TALK.search(rest):
         return "closed"
     if _OPEN_LEADS.match(opener) or lead[:2] == ["tell", "me"]:
         return "open"
@@ -396,7 +416,8 @@ def _clause_form(lead: list[str], rest: str, whole: str) -> str:
         # "Could you tell me…" is open in substance; "Is it this or that?" is a choice.
         return "open" if _AUX_OPEN.match(opener) or _ASKS_FOR_IDEAS.search(rest) else "closed"
     if lead[0] in _WH:
-        return "closed" if _FACTUAL_WH.match(opener) else "open"
+        factual = _FACTUAL_WH.match(opener) and not _WHERE_ALONG.match(opener)
+        return "closed" if factual else "open"
     return "open" if _ANY_MORE.match(opener) or _ASKS_FOR_IDEAS.search(rest) else "closed"
 
 
@@ -415,7 +436,11 @@ def _statement_form(sentence: str) -> str:
     return "open" if _LATE_WH.search(_STUTTER.sub(r"\1", sentence.lower())) else "closed"
 
 
-def asking_clauses(sentence: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+# Asking clauses: (their lead words, the words from them to the end of the sentence).
+Asking = tuple[tuple[tuple[str, ...], str], ...]
+
+
+def asking_clauses(sentence: str) -> Asking:
     """Each clause of the sentence built as a question, as (its lead words, the words from it
     to the end of the sentence). The opening clause is read more generously than later ones:
     "Is it…", "Why…" open a question there but may relate or subordinate further on."""
@@ -472,5 +497,19 @@ def question_form(sentence: str) -> str:
     if not asking:
         return _statement_form(sentence)
     whole = " ".join(words(sentence))
+    if _BROKEN_OFF.search(sentence):
+        asking = _without_restarts(asking)
     forms = [_clause_form(list(lead), rest, whole) for lead, rest in asking]
     return "open" if "open" in forms else "closed"
+
+
+# A clause of two words or fewer, cut off by a dash and followed by another asking clause,
+# was broken off; "What, do you think, would help?" keeps its "what".
+_BROKEN_OFF = re.compile(r"--|[\u2014\u2013]|\w-\s|\s-\s")
+
+
+def _without_restarts(asking: Asking) -> Asking:
+    """Each asking clause but those broken off and asked again ("What was-- what was his
+    name?", "Is it-- why did he stop?"): the question the coach went on to ask counts."""
+    last = len(asking) - 1
+    return tuple(clause for i, clause in enumerate(asking) if i == last or len(clause[0]) > 2)

@@ -5,7 +5,9 @@ The lexical reading lives in ``_moves_rules``: every sentence is read against ou
 client or reuses their words, and the main move is the one the turn leans on. With the sentence
 encoder, turns that no cue decided are read again by meaning: closeness to the client's last
 turn supports a reflection, and otherwise the nearest of our example turns
-(``examples/moves.json``) vote, when they agree clearly enough.
+(``examples/moves.json``) vote, when they agree clearly enough. Each turn's labels also carry
+finer distinctions that never change the moves (``_support_reading``): the reflection's focus,
+checking, the kinds of affirmation, softer suggestions and the coach's own life.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from attunement.analysis.analysers._moves_rules import (
     content_words,
     reflection_depth,
 )
+from attunement.analysis.analysers._support_reading import read_nuance
 from attunement.analysis.base import AnalysisContext, result
 from attunement.analysis.model import AnalyserResult, Layer, Marker
 from attunement.analysis.registry import hookimpl
@@ -93,10 +96,24 @@ def _closeness(vectors: Mapping[int, np.ndarray], index: int, client: int | None
 
 def _as(call: TurnMoves, main: str) -> TurnMoves:
     moves = call.moves if main in call.moves else (*call.moves, main)
-    depth = call.reflection
+    depth, reflected = call.reflection, call.reflected
     if main == "reflection" and depth is None:
         depth = reflection_depth([call.evidence], None)
-    return replace(call, main=main, moves=moves, reflection=depth)
+    if main == "reflection" and not reflected:
+        reflected = (call.evidence,)
+    return replace(call, main=main, moves=moves, reflection=depth, reflected=reflected)
+
+
+def turn_labels(call: TurnMoves, sentences: tuple[str, ...]) -> dict[str, Any]:
+    """A coach turn's labels: its main move, every move, the reflection's depth, and the finer
+    distinctions of ``_support_reading`` (reflection focus, checking, kinds of affirmation)."""
+    labels: dict[str, Any] = {
+        "main": call.main,
+        "moves": list(call.moves),
+        "reflection": call.reflection,
+    }
+    labels.update(read_nuance(sentences, call.reflected).labels())
+    return labels
 
 
 def metrics(calls: dict[int, TurnMoves]) -> dict[str, Any]:
@@ -230,7 +247,7 @@ def _after_long_share(ctx: AnalysisContext, index: int) -> bool:
 
 class MovesAnalyser:
     name: ClassVar[str] = "moves"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "1.1"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = ("encoder",)
     produces: ClassVar[tuple[str, ...]] = ("coach_moves",)
@@ -241,10 +258,7 @@ class MovesAnalyser:
     def analyse(self, ctx: AnalysisContext) -> AnalyserResult:
         calls, previous_client = lexical_calls(ctx)
         calls = with_meaning(ctx, calls, previous_client)
-        labels = {
-            i: {"main": c.main, "moves": list(c.moves), "reflection": c.reflection}
-            for i, c in calls.items()
-        }
+        labels = {i: turn_labels(c, ctx.texts[i].sentences) for i, c in calls.items()}
         markers = offer_run_markers(calls) + single_turn_markers(ctx, calls)
         markers.sort(key=lambda m: m.turns)
         return result(self, metrics=metrics(calls), markers=tuple(markers), turn_labels=labels)

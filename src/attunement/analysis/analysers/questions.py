@@ -111,7 +111,9 @@ def _metrics(asked: list[tuple[int, list[dict[str, Any]]]], coach_turns: int) ->
 class QuestionsAnalyser:
     name: ClassVar[str] = "questions"
     # 1.1: each clause read on its own, scaling and place questions closed (29 November 2026).
-    version: ClassVar[str] = "1.1"
+    # 1.2: a broken-off question gives way to the one asked after it; proposals ("why don't we
+    # meet again?") closed, "where does that leave you?" open (29 November 2026).
+    version: ClassVar[str] = "1.2"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = ()
     produces: ClassVar[tuple[str, ...]] = ("coach_questions",)

@@ -1,8 +1,10 @@
 """How our per-turn labels map onto the expert labels of the public datasets.
 
 Only the agreed ``turn_labels`` keys are read (``moves.main``, ``moves.reflection``,
-``questions.questions[].form``, ``openness.talk_type``), so the analysers can change inside
-without touching this file. ``docs/evaluation.md`` shows the same mapping as a table.
+``questions.questions[].form``, ``openness.talk_type``; for ESConv also ``moves.moves`` and the
+finer distinctions ``moves`` adds: ``reflection_focus``, ``reflection_signposted``,
+``checks_understanding``, ``support``, ``suggestion_hint``, ``speaks_of_self``), so the
+analysers can change inside without touching this file. ``docs/evaluation.md`` shows the same mapping as a table.
 A turn our analysers left unlabelled is predicted as ``NONE`` and counts as a miss.
 """
 
@@ -32,8 +34,8 @@ THERAPIST_BEHAVIOUR = {
     "other": "other",
 }
 
-# ESConv supporter strategy. A reflection is split by its depth: a simple one restates, a
-# complex one names a feeling or meaning (ESConv's "Reflection of feelings").
+# ESConv supporter strategy: the strategy a main move stands for when none of the rules of
+# ``strategy`` below decides first.
 STRATEGY = {
     "question": "Question",
     "permission": "Question",
@@ -49,11 +51,13 @@ STRATEGY = {
     "facilitation": "Others",
     "other": "Others",
 }
-REFLECTION_STRATEGY = {
-    "simple": "Restatement or Paraphrasing",
-    "complex": "Reflection of feelings",
-    None: "Restatement or Paraphrasing",
-}
+RESTATEMENT = "Restatement or Paraphrasing"
+FEELINGS = "Reflection of feelings"
+AFFIRMATION = "Affirmation and Reassurance"
+ASKING = ("question", "permission", "feedback_invite")
+# Main moves that a supporter's own story or a softer suggestion outweighs: statements that
+# only speak about the client (reflection), about the world (information), or neither.
+UNMARKED = ("reflection", "information", "other")
 
 TurnLabels = Mapping[str, Mapping[int, Mapping[str, Any]]]  # analyser -> turn -> labels
 
@@ -68,11 +72,11 @@ def therapist_behaviour(labels: TurnLabels, turn: int) -> str:
 
 
 def question_subtype(labels: TurnLabels, turn: int) -> str:
-    """Open when any question in the turn is open: one open invitation sets the turn's tone."""
+    """The form of the turn's last question: it is the one left for the client to answer, so
+    "What happened? Was it the money?" hands over a closed question."""
     forms = [q.get("form") for q in _label(labels, "questions", turn).get("questions", [])]
-    if "open" in forms:
-        return "open"
-    return "closed" if "closed" in forms else NONE
+    last = forms[-1] if forms else None
+    return last if last in ("open", "closed") else NONE
 
 
 def reflection_subtype(labels: TurnLabels, turn: int) -> str:
@@ -86,10 +90,43 @@ def client_talk_type(labels: TurnLabels, turn: int) -> str:
 
 
 def strategy(labels: TurnLabels, turn: int) -> str:
+    """ESConv's one strategy per supporter turn, read over the turn's whole ``moves`` labels.
+
+    ESConv's coders pick the strategy that carries the turn, so the order differs from the
+    main move's: the supporter's own story first; a reflection checked with the client ("…, is
+    that right?") restates; then a question asks; a statement with no stronger cue tells the
+    supporter's own life or hints at a suggestion; reassurance or praise anywhere in the turn
+    affirms, also when said as a reflection ("you'll get through this"); then the reflection
+    rules of ``_reflection_strategy``; and good wishes alone ("Have a good day") close.
+    """
     move = _label(labels, "moves", turn)
     main = move.get("main")
     if not main:
         return NONE
+    support = set(move.get("support") or ())
+    if main == "self_disclosure":
+        return "Self-disclosure"
+    if move.get("checks_understanding") and "reflection" in (move.get("moves") or ()):
+        return RESTATEMENT
+    if main in ASKING:
+        return "Question"
+    affirms = bool(support & {"reassurance", "strength"})
+    if main in UNMARKED and move.get("speaks_of_self"):
+        return "Self-disclosure"
+    if main in UNMARKED and move.get("suggestion_hint") and not affirms:
+        return "Providing Suggestions"
+    if affirms:
+        return AFFIRMATION
     if main == "reflection":
-        return REFLECTION_STRATEGY.get(move.get("reflection"), "Restatement or Paraphrasing")
+        return _reflection_strategy(move, support)
+    if main == "affirmation" and support == {"wishes"}:
+        return "Others"
     return STRATEGY.get(main, "Others")
+
+
+def _reflection_strategy(move: Mapping[str, Any], support: set[str]) -> str:
+    """Feelings when the reflection names a feeling or feels with the client ("That must be so
+    hard"); restating when it opens as a reflection; otherwise encouraging."""
+    if move.get("reflection_focus") == "feeling" or "empathy" in support:
+        return FEELINGS
+    return RESTATEMENT if move.get("reflection_signposted") else AFFIRMATION
