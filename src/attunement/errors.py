@@ -30,7 +30,12 @@ class TranscriptError(AttuneError):
 
 
 class RoleError(TranscriptError):
-    """The coach and client could not be told apart."""
+    """The coach and client could not be told apart. ``speakers`` lists the transcript's
+    speakers, so each way in (command line, upload form, API) can say how to name the coach."""
+
+    def __init__(self, what: str, fix: str = "", speakers: tuple[str, ...] = ()) -> None:
+        super().__init__(what, fix)
+        self.speakers = speakers
 
 
 class AnalysisError(AttuneError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from attunement.analysis.analysers.matching import formality, style_matching
+from attunement.analysis.analysers.matching import _who_uses_more, formality, style_matching
 from attunement.analysis.pipeline import analyse
 from attunement.analysis.text import words
 
@@ -101,6 +101,35 @@ def test_style_matching_drops_when_the_speakers_use_different_function_words() -
     found = style_matching(coach, list(words("I don't know, I can't")) * 20)
     assert found is not None and found["score"] < 0.6
     assert found["categories"]["articles"] == 0.0
+
+
+def test_low_style_matching_says_who_uses_more_of_what_and_quotes_nothing(
+    make_conversation,
+) -> None:
+    coach = "Let's look at the plan for the team and the order of the tasks in the week."
+    client = "I don't know, I can't, it isn't mine and I never said I would."
+    conversation = make_conversation([("coach", coach), ("client", client)] * 6)
+    (marker,) = [m for m in matching(conversation).markers if m.kind == "low_style_matching"]
+    assert "the client uses more personal pronouns" in marker.note
+    assert "the coach more" in marker.note and "articles" in marker.note
+    assert marker.evidence == ()
+
+
+@pytest.mark.parametrize(
+    ("more", "said"),
+    [
+        (
+            {"articles": "coach", "negations": "coach", "quantifiers": "coach"},
+            "the coach uses more articles, negations and quantifiers",
+        ),
+        (
+            {"articles": "coach", "negations": "client", "quantifiers": "coach"},
+            "the client uses more negations, the coach more articles and quantifiers",
+        ),
+    ],
+)
+def test_the_categories_each_side_uses_more_read_as_a_list(more, said) -> None:
+    assert _who_uses_more(["articles", "negations", "quantifiers"], more) == said
 
 
 def test_style_matching_needs_enough_words_from_both_sides() -> None:

@@ -62,6 +62,9 @@ def test_plain_reports_are_neutral(text: str) -> None:
         ("About an eight.", "On a scale of zero to ten, how ready are you?", "change"),
         ("Two, maybe.", "On a scale of zero to ten, how ready are you?", "sustain"),
         ("Yes.", "Did you drive here?", "neutral"),
+        # Going along with advice is not arguing for change: only an answer reads the question.
+        ("Okay.", "You've got to try being firmer with people.", "neutral"),
+        ("No reason, really.", "Why do you let him get to you like that?", "neutral"),
     ],
 )
 def test_a_short_reply_takes_its_meaning_from_the_coach_turn_before_it(

@@ -31,6 +31,8 @@ def questions(conversation):
         "I wanted to check in and see how the week went.",
         "Any other thoughts",
         "So that is the plan, is that right",
+        "And did it help",
+        "Are there other options you can see",
     ],
 )
 def test_a_sentence_counts_as_a_question_with_or_without_its_question_mark(sentence) -> None:
@@ -52,6 +54,9 @@ def test_a_sentence_counts_as_a_question_with_or_without_its_question_mark(sente
         "One good thing, is that you can join from home.",
         "It is hard, but do your best.",
         "You feel sure you could go ahead and do that.",
+        # "do it" instructs: a question would say "does it".
+        "List the tasks you dread, and do it this week, not next month.",
+        "So do something kind for yourself tonight.",
     ],
 )
 def test_a_plain_statement_is_not_a_question(sentence) -> None:

@@ -50,6 +50,8 @@ def test_a_signposted_reflection_opens_as_one(sentence, opens) -> None:
         ("Just to make sure I follow, your sister moved out?", True),
         ("So the job ends in May, right?", True),
         ("What would be right for you?", False),
+        ("So you want the promotion. Does that sound right?", True),
+        ("Is this something you want to work on?", False),
     ],
 )
 def test_checking_understanding_is_noticed(coach, checks) -> None:

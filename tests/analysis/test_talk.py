@@ -6,7 +6,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from attunement.analysis.analysers.talk import LONG_MONOLOGUE_WORDS, window_bounds
+from attunement.analysis.analysers.talk import (
+    LONG_MONOLOGUE_WORDS,
+    MIN_MONOLOGUE_WORDS,
+    window_bounds,
+)
 from attunement.analysis.model import Layer
 from attunement.analysis.pipeline import analyse
 
@@ -70,10 +74,16 @@ def test_longest_monologue_points_at_the_coachs_longest_turn(make_conversation) 
     assert result.metrics["longest_coach_turn"] == {"turn": 2, "words": LONG_MONOLOGUE_WORDS + 7}
 
 
-def test_a_short_longest_turn_is_not_flagged_as_notable(make_conversation) -> None:
-    conversation = make_conversation([("coach", "What brings you here?"), ("client", "Work.")])
+def test_a_middling_longest_turn_is_shown_but_not_flagged_as_notable(make_conversation) -> None:
+    middling = "Let me explain. " + _words(MIN_MONOLOGUE_WORDS)
+    conversation = make_conversation([("coach", middling), ("client", "Work.")])
     (marker,) = [m for m in talk(conversation).markers if m.kind == "longest_monologue"]
     assert not marker.notable
+
+
+def test_a_short_longest_turn_gets_no_finding(make_conversation) -> None:
+    conversation = make_conversation([("coach", "What brings you here?"), ("client", "Work.")])
+    assert [m for m in talk(conversation).markers if m.kind == "longest_monologue"] == []
 
 
 @pytest.mark.parametrize(

@@ -101,3 +101,14 @@ def test_demo_data_refuses_a_path_that_is_a_file(attune, tmp_path: Path) -> None
     (tmp_path / "taken").write_text("x", encoding="utf-8")
     code, _, err = attune("demo-data", str(tmp_path / "taken"))
     assert code == 2 and "is a file" in err
+
+
+def test_demo_data_into_a_folder_that_cannot_be_made_says_so_in_one_sentence(
+    attune, tmp_path: Path
+) -> None:
+    (tmp_path / "taken").write_text("x", encoding="utf-8")
+
+    code, _, err = attune("demo-data", str(tmp_path / "taken" / "demo"))
+
+    assert code == 2
+    assert "Could not write the demo sessions" in err and "Traceback" not in err

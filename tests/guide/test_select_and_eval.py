@@ -103,3 +103,25 @@ def test_guide_eval_prints_each_chosen_set_with_what_its_figures_mean(
     assert all(name in outcome.stdout for name in shown)
     assert not any(name in outcome.stdout for name in hidden)
     assert "lexical: top-3" in outcome.stdout
+
+
+def test_guide_search_names_an_unknown_kind_plainly_with_the_kinds_to_use(attune) -> None:
+    code, _, err = attune("guide", "search", "trust", "--kind", "sections")
+
+    assert code == 2
+    assert "Unknown --kind 'sections'; use one or more of section, strategy, question." in err
+
+
+def test_guide_questions_says_when_more_questions_fit_than_it_shows(attune) -> None:
+    code, out, _ = attune("guide", "questions", "--limit", "2")
+
+    assert code == 0
+    assert len([line for line in out.splitlines() if line.startswith("[")]) == 2
+    assert out.splitlines()[-1].startswith("Showing 2 of ")
+
+
+def test_guide_search_with_an_empty_question_asks_for_one_in_your_own_words(attune) -> None:
+    code, out, err = attune("guide", "search", "  ")
+
+    assert (code, out) == (2, "")
+    assert err.startswith("Error: The question to search for is empty; ask in your own words")

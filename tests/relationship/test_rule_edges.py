@@ -269,6 +269,11 @@ def test_one_low_item_opens_a_low_checkin_even_with_a_good_total(
     assert fires("low-checkin", h) is expected
 
 
+def test_every_check_in_item_has_words_for_the_reason_a_coach_reads() -> None:
+    # A new item would otherwise show its identifier ("low on worked_on_wanted") in a reason.
+    assert set(r.CHECKIN_ITEM_WORDS) == set(CHECKIN_ITEMS)
+
+
 def test_a_promise_done_late_is_not_overdue() -> None:
     due = NOW - timedelta(days=r.PROMISE_GRACE_DAYS + 5)
     kept = Commitment(Party.COACH, "send the article", due=due, done_at=ago(1))

@@ -75,6 +75,7 @@ def test_bad_options_exit_non_zero_with_one_sentence(args: list[str], words: str
     result = runner.invoke(app, ["simulate", *args])
     assert result.exit_code == 2
     assert words in result.output
+    assert result.output.strip().endswith(".")  # a whole sentence
 
 
 def test_engagements_are_shared_evenly_and_the_withdrawal_starts_at_session_six() -> None:

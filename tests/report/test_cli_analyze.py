@@ -160,3 +160,29 @@ def test_help_for_a_command_imports_nothing_heavy() -> None:
     assert run.returncode == 0, run.stderr
     assert "Usage" in run.stdout
     assert run.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_html_aimed_at_the_transcript_itself_is_refused_and_the_transcript_kept(
+    attune, session_file
+) -> None:
+    before = session_file.read_bytes()
+
+    code, _, err = attune("analyze", str(session_file), "--html", str(session_file))
+
+    assert code == 2
+    assert "is the transcript itself" in err
+    assert session_file.read_bytes() == before
+
+
+def test_a_transcript_piped_in_is_read_from_standard_input_when_the_file_is_a_dash(
+    attune, monkeypatch
+) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SESSION.encode("utf-8"))))
+
+    code, out, _ = attune("analyze", "-", "--json")
+
+    assert code == 0
+    turns = json.loads(out)["conversation"]["turns"]
+    assert [t["speaker"] for t in turns[:2]] == ["Ann", "Bo"]

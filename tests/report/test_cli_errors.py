@@ -121,3 +121,27 @@ def test_version_prints_the_version_without_a_command(attune) -> None:
     code, out, err = attune("--version")
 
     assert (code, out.strip(), err) == (0, f"attune {__version__}", "")
+
+
+def test_an_unreadable_file_says_so_and_how_to_fix_it(attune, tmp_path, monkeypatch) -> None:
+    path = tmp_path / "locked.vtt"
+    path.write_text(VTT_HEAD, encoding="utf-8")
+
+    def refuse(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise PermissionError(13, "Permission denied")
+
+    # Tests may run as root, who can read any file, so the refusal is simulated.
+    monkeypatch.setattr(Path, "open", refuse)
+    code, _, err = attune("analyze", str(path))
+
+    assert code == 2
+    assert err.strip() == (
+        f"Error: Could not open {path} (Permission denied); check that the file is readable by you."
+    )
+
+
+def test_help_shows_no_type_beside_flags_that_take_no_value(attune) -> None:
+    code, out, _ = attune("analyze", "--help")
+
+    assert code == 0
+    assert "--json" in out and "<bool>" not in out

@@ -85,3 +85,35 @@ def test_markers_of_an_unknown_analyser_are_rendered_under_their_layer(make_conv
     safety = page.split("Safety and trust", 1)[1].split("<h3>", 1)[0]
     assert "The coach offers a &lt;fix&gt; early." in safety
     assert "“Or the boss?”" in safety
+
+
+def test_the_page_names_the_transcript_file_but_not_the_folders_it_sits_in(
+    make_conversation,
+) -> None:
+    # Folders are often named after the client; the page may be sent to a supervisor.
+    conversation = make_conversation(ROWS, source="/home/coach/clients/Maya Lind/monday.vtt")
+
+    page = render_html(conversation, analyse(conversation))
+
+    assert "<h1>Session report: monday.vtt</h1>" in page
+    assert "Maya Lind" not in page
+
+
+def test_wide_parts_of_the_page_shrink_or_scroll_on_a_phone_instead_of_widening_it(page) -> None:
+    assert "svg{max-width:100%" in page
+    assert '<div class="wide"><table>' in page
+
+
+def test_the_moments_say_how_many_more_notable_findings_follow_as_in_the_terminal(
+    make_conversation,
+) -> None:
+    conversation = make_conversation(ROWS)
+    markers = tuple(
+        Marker("probe", f"kind_{n}", (n % 4,), "A note.", (), Layer.RAPPORT, True)
+        for n in range(10)
+    )
+    analysis = SessionAnalysis(results={"probe": AnalyserResult("probe", "1", markers=markers)})
+
+    page = render_html(conversation, analysis)
+
+    assert "2 more notable moments are among the findings below." in page

@@ -124,6 +124,7 @@ def test_question_facts_count_forms_stacking_and_inquiry_types() -> None:
     inquiry = {
         0: {"questions": [{"type": "exploration", "leading": False, "why": False}]},
         2: {"questions": [{"type": "future_focused", "leading": True, "why": True}] * 2},
+        4: {"questions": [{"type": "other", "leading": False, "why": False}]},
     }
     results = {
         "questions": AnalyserResult("questions", "1", turn_labels=questions),
@@ -133,7 +134,9 @@ def test_question_facts_count_forms_stacking_and_inquiry_types() -> None:
     assert facts["Coach questions"] == "3"
     assert facts["Open questions"] == "1 (33%)"
     assert facts["Turns with stacked questions"] == "1"
-    assert facts["Kinds of question"] == "future-focused 2 (67%), exploration 1 (33%)"
+    assert facts["Kinds of question"] == (
+        "future-focused 2 (50%), exploration 1 (25%), closed facts or checks 1 (25%)"
+    )
     assert facts["Leading / why questions"] == "2 / 2"
 
 
@@ -143,3 +146,53 @@ def test_timing_facts_say_when_the_transcript_has_no_times() -> None:
     assert facts == [
         summary.Fact("Pauses and interruptions", "not measured: the transcript has no times")
     ]
+
+
+def test_quotes_are_shown_as_the_transcript_writes_them_and_each_only_once(
+    make_conversation,
+) -> None:
+    conversation = make_conversation(
+        [("coach", "What stands out?"), ("client", "I notice I keep saying yes. I notice it.")]
+    )
+    # Analysers match cues in lower case and may quote one sentence for several turns.
+    marker = Marker("probe", "insight", (1,), "A note.", ("i notice", "i notice", "keep"))
+
+    assert summary.quotes(marker, conversation) == ["I notice", "keep"]
+
+
+def test_counts_read_as_words_and_a_rare_label_is_not_rounded_down_to_nothing() -> None:
+    labels = {i: {"main": "self_disclosure"} for i in range(250)} | {250: {"main": "advice"}}
+    analysis = _analysis(labels=labels, name="moves")
+
+    facts = {f.label: f.value for f in summary.listening_facts(analysis)}
+
+    assert facts["Main coach moves"] == "self-disclosure 250 (100%), advice 1 (<1%)"
+
+
+def test_timing_facts_with_start_times_only_do_not_claim_there_were_no_interruptions() -> None:
+    # Otter and "[00:01:02] Name:" exports give starts; overlaps need ends too.
+    metrics = {"mode": "timed", "duration": None, "interruptions": {"coach": 0, "client": 0}}
+    timing = AnalyserResult("timing", "1", metrics=metrics)
+
+    facts = summary.timing_facts(SessionAnalysis(results={"timing": timing}))
+
+    assert facts == [summary.Fact("Pauses and interruptions", summary.START_TIMES_ONLY)]
+
+
+@pytest.mark.parametrize(("seconds", "shown"), [(25.4, "25 s"), (59.6, "1 min"), (1830, "30 min")])
+def test_a_short_session_length_is_given_in_seconds_not_as_zero_minutes(seconds, shown) -> None:
+    assert summary.length(seconds) == shown
+
+
+@pytest.mark.parametrize(
+    ("quote", "shown"),
+    [
+        ("and then it all f…", "and then it all …"),
+        ("and then it all …", "and then it all …"),
+        ("and then it all fell…", "and then it all fell…"),  # the client trailed off there
+    ],
+)
+def test_a_quote_cut_short_in_a_word_ends_on_the_last_whole_word(quote, shown) -> None:
+    texts = ["And then it all fell apart.", "and then it all fell…"]
+
+    assert summary.whole_words(quote, texts) == shown

@@ -48,3 +48,18 @@ def test_line_ends_and_characters_split_across_chunks_are_put_back_together(monk
     conversation = read_bytes(data, "session.vtt")
 
     assert [(t.speaker, t.text) for t in conversation.turns] == EXPECTED
+
+
+MIXED = "Ann: Where shall we start – today?\nBo: With my café, I think.\n"
+
+
+def test_a_file_mixing_utf8_and_windows_1252_keeps_both_kinds_of_character():
+    # The dash was saved as UTF-8, the accent later by an editor writing Windows-1252.
+    data = MIXED.replace("café", "caf\udce9").encode("utf-8", "surrogateescape")
+
+    conversation = read_bytes(data, "session.txt", coach="Ann")
+
+    assert [t.text for t in conversation.turns] == [
+        "Where shall we start – today?",
+        "With my café, I think.",
+    ]

@@ -12,6 +12,7 @@ VTT_HEAD = "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nAnn: How are you?\n\n"
 MALFORMED = [
     pytest.param(b"", "a.vtt", "is empty", id="empty"),
     pytest.param(b"  \n\r\n  ", "a.txt", "is empty", id="only-blank-lines"),
+    pytest.param(b"\xef\xbb\xbf\n", "a.txt", "is empty", id="only-a-byte-order-mark"),
     pytest.param(b"\x00\x01\x02\x03binary\x00\xff" * 20, "a.vtt", "binary data", id="binary"),
     pytest.param(b"%PDF-1.7\n%\xe2\xe3\n1 0 obj", "a.txt", "PDF document", id="pdf"),
     pytest.param(b"PK\x03\x04\x14\x00\x06\x00", "a.docx", "Word document", id="word-document"),

@@ -292,3 +292,67 @@ def test_subtitles_that_lost_their_blank_lines_still_split_into_cues():
     )
 
     assert rows(read_text(text, "a.srt", coach="Ann")) == SRT_TURNS
+
+
+def test_google_meet_time_lines_between_speakers_are_times_not_words():
+    text = (
+        "Weekly session - Transcript\n00:00:00\n \nAnn: How has the week been?\n"
+        "Bo: Long.\n00:05:00\n \nAnn: What made it long?\n"
+    )
+
+    assert rows(read_text(text, "meet.txt")) == [
+        ("Ann", "How has the week been?", 0.0, None),
+        ("Bo", "Long.", None, None),
+        ("Ann", "What made it long?", 300.0, None),
+    ]
+
+
+def test_speaker_with_a_role_label_in_brackets_starts_a_turn():
+    text = "Bo: I keep putting it off.\nAnn (coach): What makes it hard to start?\n"
+
+    assert rows(read_text(text, "a.txt", coach="Ann (coach)")) == [
+        ("Bo", "I keep putting it off.", None, None),
+        ("Ann (coach)", "What makes it hard to start?", None, None),
+    ]
+
+
+def test_a_transcript_read_from_a_pipe_that_cannot_be_rewound_is_read_whole(tmp_path):
+    import os
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    # A daemon, so that a reader that never opens the pipe fails the test instead of hanging it.
+    writer = threading.Thread(
+        target=pipe.write_text, args=(ZOOM_VTT,), kwargs={"encoding": "utf-8"}, daemon=True
+    )
+    writer.start()
+
+    conversation = read(pipe, coach="Ann Smith")
+    writer.join()
+
+    assert [t.speaker for t in conversation.turns] == ["Ann Smith", "Bo Lee", "Ann Smith"]
+
+
+@pytest.mark.parametrize(
+    ("text", "misnamed"),
+    [
+        pytest.param(ZOOM_VTT, "session.json", id="webvtt-saved-as-json"),
+        pytest.param(ZOOM_VTT.replace("WEBVTT\n\n", "", 1), "session.json", id="srt-like-as-json"),
+    ],
+)
+def test_a_renamed_file_is_read_by_what_it_holds_when_that_is_unmistakable(text, misnamed):
+    conversation = read_text(text, misnamed, coach="Ann Smith")
+
+    assert [t.speaker for t in conversation.turns] == ["Ann Smith", "Bo Lee", "Ann Smith"]
+
+
+def test_our_json_saved_with_a_subtitle_suffix_is_read_as_json():
+    text = '[{"speaker": "Ann", "text": "How are you?"}, {"speaker": "Bo", "text": "Tired."}]'
+
+    conversation = read_text(text, "session.vtt", coach="Ann")
+
+    assert [(t.speaker, t.text) for t in conversation.turns] == [
+        ("Ann", "How are you?"),
+        ("Bo", "Tired."),
+    ]

@@ -123,3 +123,23 @@ def test_unnamed_speech_before_the_first_name_is_kept_but_never_taken_for_coach_
         "Ann": Role.COACH,
         "Bo": Role.CLIENT,
     }
+
+
+# A team session: the coach is labelled in the export but says less than either client.
+LABELLED_THREE = """Alex (coach): What would make today useful?
+Sam: I want us to stop arguing in every meeting we have together.
+Robin: I want Sam to actually listen to me for once, that is all I am asking for.
+Alex (coach): What do you each hear?
+Sam: That Robin wants to be heard, I suppose, more than anything else.
+"""
+
+
+def test_speaker_labelled_coach_in_brackets_is_the_coach_even_when_not_among_the_two_most_talkative():
+    conversation = read_text(LABELLED_THREE, "team.txt")
+
+    assert roles_of(conversation) == {
+        "Alex (coach)": Role.COACH,
+        "Sam": Role.CLIENT,  # the most talkative of the others
+        "Robin": Role.OTHER,
+    }
+    assert conversation.turns[0].text == "What would make today useful?"

@@ -170,6 +170,31 @@ def test_upload_of_an_unreadable_file_answers_400_with_one_sentence_and_stores_n
     assert not Transcript.objects.exists() and not Analysis.objects.exists()
 
 
+UNCLEAR_ROLES = b"""Alex: How was your week?
+Blair: Fine. How was yours?
+Alex: Busy. What do you want to look at?
+Blair: Not sure. What do you suggest?
+"""
+
+
+def test_upload_where_the_coach_is_unclear_asks_for_the_coach_field(client, owner_session, auth):
+    response = upload(client, owner_session, auth, "unclear.txt", UNCLEAR_ROLES)
+    detail = response.json()["detail"]
+    assert response.status_code == 400 and "form field coach" in detail and "Alex, Blair" in detail
+    assert "--" not in detail and not Transcript.objects.exists()
+
+
+def test_upload_naming_the_coach_reads_that_speaker_as_coach(client, owner_session, auth):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    file = SimpleUploadedFile("unclear.txt", UNCLEAR_ROLES)
+    url = f"/api/sessions/{owner_session.pk}/transcript"
+    response = client.post(url, {"file": file, "coach": "Blair"}, **auth)
+    assert response.status_code == 201, response.content
+    roles = Transcript.objects.get().conversation["metadata"]["roles"]
+    assert (roles["coach"], roles["client"]) == ("Blair", "Alex")
+
+
 def test_upload_without_consent_answers_400_and_stores_nothing(client, owner, auth):
     from personas import make_session_of
 

@@ -6,6 +6,7 @@ with the model its id names); these tests cover what the pages do and the public
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import timedelta
 from typing import Any
@@ -65,6 +66,18 @@ def test_making_a_link_opens_a_page_with_the_private_link_to_copy(as_user, owner
     assert made.session == owner_session and made.kind == "session"
     page = as_user(owner).get(response["Location"]).content.decode()
     assert 'id="private-link"' in page and "/c/" in page
+
+
+@pytest.mark.parametrize("kind", ["relationship", "message"])
+def test_a_link_about_the_relationship_is_not_tied_to_the_session_left_in_the_form(
+    as_user, owner, owner_session, kind
+):
+    client = owner_session.client
+    response = as_user(owner).post(
+        reverse("checkin_new", args=[client.pk]), {"kind": kind, "session": owner_session.pk}
+    )
+    assert Checkin.objects.get(client=client).session is None
+    assert "for the session of" not in as_user(owner).get(response["Location"]).content.decode()
 
 
 def test_an_unknown_link_kind_is_refused_next_to_its_field(as_user, owner, owner_client):
@@ -215,6 +228,18 @@ def test_a_prediction_after_the_answer_is_refused(as_user, owner, client, checki
     assert late.status_code == 400 and "already answered" in late.content.decode()
     checkin.refresh_from_db()
     assert checkin.predicted is None
+
+
+def test_the_prediction_sliders_show_their_number_and_scale_as_the_clients_do(
+    as_user, owner, checkin
+):
+    predicted = {"heard_respected": 7, "worked_on_wanted": 6, "approach_fits": 8, "overall": 7}
+    as_user(owner).post(reverse("checkin_predict", args=[checkin.pk]), predicted)
+    page = as_user(owner).get(reverse("checkin_detail", args=[checkin.pk])).content.decode()
+    shown = re.findall(r'<output for="id_(\w+)" class="slider-value">(\d+)</output>', page)
+    assert dict(shown) == {item: str(score) for item, score in predicted.items()}
+    assert page.count("0 = not at all · 10 = completely") == 4
+    assert "checkins/slider" in page  # moves the number with the slider
 
 
 # ---- between sessions: messages and the contact terms -----------------------------------------

@@ -54,6 +54,7 @@ def test_a_client_answers_a_checkin_link_once_and_the_coach_sees_the_drop(
     page.wait_for_url("**/checkins/*/")
     for item in CHECKIN_ITEMS:
         set_slider(page, item, 9)
+    assert page.inner_text("output[for=id_overall]") == "9"  # the coach sees the number too
     snap(page, "20-checkin-link-and-prediction")
     page.get_by_role("button", name="Save my prediction").click()
     assert "You predicted 36/40" in page.inner_text("main")

@@ -29,3 +29,24 @@ def test_without_recorded_terms_the_template_uses_the_default_response_time(owne
     text = contracting.fill("logistics", owner_client)
     assert f"I reply within {ContactTerms().response_hours} hours" in text
     assert "not an emergency service" in text
+
+
+def test_channels_typed_as_a_sentence_start_read_naturally_inside_the_agreement(owner_client):
+    ContactTerms.objects.create(
+        engagement=services.engagement_for(owner_client), channels="A private message link"
+    )
+    text = contracting.fill("logistics", owner_client)
+    assert "reach me by a private message link" in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "inside_a_sentence"),
+    [
+        ("A private message link", "a private message link"),
+        ("The client portal", "the client portal"),
+        ("Signal or e-mail", "Signal or e-mail"),  # a name keeps its capital
+        ("A", "A"),  # a lone letter is not an article
+    ],
+)
+def test_only_a_leading_article_is_lowered(typed, inside_a_sentence):
+    assert contracting.mid_sentence(typed) == inside_a_sentence

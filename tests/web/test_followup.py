@@ -150,6 +150,13 @@ def test_editing_a_card_with_html_keeps_the_old_words(as_user, owner, owner_clie
     assert card.text == "manager, Sarah" and not card.confirmed
 
 
+def test_preparing_before_any_session_was_held_shows_no_health_reading_yet(
+    as_user, owner, owner_client
+):
+    body = as_user(owner).get(reverse("followup_prepare", args=[owner_client.pk])).content.decode()
+    assert "No reading yet" in body and "connection 100/100" not in body
+
+
 def test_the_preparation_page_is_printable_without_inline_styles(as_user, owner, owner_client):
     make_commitment_of(owner_client, owner="client", text="ask for the budget")
     body = as_user(owner).get(reverse("followup_prepare", args=[owner_client.pk])).content.decode()

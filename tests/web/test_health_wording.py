@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from attunement.practice import services
+from attunement.relationship import CheckIn, History, Phase
+from attunement.relationship.rules import low_checkin
 
 pytestmark = pytest.mark.django_db
 
@@ -23,3 +25,15 @@ def test_each_reason_on_the_health_page_starts_with_a_capital_letter(as_user, ow
     reasons = re.findall(r"<summary><strong>(.*?)</strong>", html)
     assert any(r.startswith("No session held") for r in reasons)
     assert all(not r[0].islower() for r in reasons)
+
+
+def test_a_low_check_in_names_its_low_items_in_words_not_field_names():
+    now = timezone.now()
+    scores = {"heard_respected": 8, "worked_on_wanted": 3, "approach_fits": 2, "overall": 7}
+    checkin = CheckIn(when=now - timedelta(days=2), scores=scores)
+    history = History(started=now - timedelta(days=60), checkins=(checkin,))
+    sign = low_checkin(history, now, Phase.DEEPENING)
+    assert sign is not None
+    assert sign.sentence == (
+        "last check-in 20/40, low on working on what they wanted, the way of working suiting them"
+    )

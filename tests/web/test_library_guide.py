@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from attunement import guide
 from attunement.analysis.model import AnalyserResult, Layer, Marker, SessionAnalysis
-from attunement.library import links
+from attunement.library import asking, links
 from attunement.practice.models import Analysis
 
 pytestmark = pytest.mark.django_db
@@ -85,6 +85,20 @@ def test_the_answers_include_questions_from_the_bank(as_user, owner):
     response = as_user(owner).get(reverse("library:search"), {"q": query}, HTTP_HX_REQUEST="true")
     best = guide.search(query, kinds=("question",), limit=1)[0]
     assert f"#q-{best.id}" in response.content.decode()
+
+
+def test_questions_found_only_by_meaning_say_the_guide_itself_had_nothing(
+    as_user, owner, monkeypatch
+):
+    # What meaning search does with words it cannot place ("qwzx blorp"): no section or
+    # strategy, yet always a few "nearest" questions.
+    nearest = guide.search("opening a first session", kinds=("question",), limit=1)
+    monkeypatch.setattr(
+        asking, "answer", lambda query, kinds, limit: nearest if kinds == ("question",) else []
+    )
+    page = as_user(owner).get(reverse("library:search"), {"q": "qwzx blorp"}).content.decode()
+    assert "Nothing in the guide matches “qwzx blorp”" in page
+    assert f"#q-{nearest[0].id}" in page
 
 
 def test_emptying_the_box_clears_the_answers(as_user, owner):

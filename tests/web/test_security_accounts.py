@@ -123,6 +123,14 @@ def test_password_change_needs_the_old_password_and_stores_an_argon2_hash(client
     assert owner.check_password(new) and owner.password.startswith("argon2$")
 
 
+def test_an_empty_password_change_says_what_to_type_in_each_field(client, owner):
+    client.force_login(owner)
+    errors = client.post(reverse("password_change"), {}).context["form"].errors
+    assert errors["old_password"] == ["Type your current password: it shows the change is yours."]
+    assert errors["new_password1"] == ["Choose a new password."]
+    assert errors["new_password2"] == ["Type the new password a second time."]
+
+
 # ---- two-factor ------------------------------------------------------------------------------
 
 
@@ -151,6 +159,14 @@ def test_two_factor_setup_refuses_a_wrong_code(client, owner):
     response = client.post(reverse("two_factor_setup"), {"code": "000000"})
     assert response.status_code == 200 and response.context["form"].errors["code"]
     assert not security.two_factor_enabled(owner)
+
+
+def test_two_factor_setup_without_a_code_says_what_to_type(client, owner):
+    client.force_login(owner)
+    client.get(reverse("two_factor_setup"))
+    response = client.post(reverse("two_factor_setup"), {"code": ""})
+    errors = response.context["form"].errors["code"]
+    assert errors == ["Type the six digits your authenticator app shows."]
 
 
 def test_with_two_factor_on_the_password_alone_does_not_sign_in(client, owner):
@@ -225,6 +241,36 @@ def test_practice_admin_creates_a_coach_account_in_their_practice(client, practi
     assert created.password.startswith("argon2$")
 
 
+def test_a_teammates_username_is_not_filled_with_the_admins_own(client, practice_admin):
+    client.force_login(practice_admin)
+    response = client.post(
+        reverse("team"), {"username": "new coach", "password": "a fresh passphrase 31"}
+    )
+    assert "only letters, digits, - and _" in response.context["form"].errors["username"][0]
+    page = response.content.decode()
+    assert 'autocomplete="off"' in page and 'autocomplete="new-password"' in page
+
+
+def test_the_owner_who_set_up_the_practice_finds_the_team_page_in_the_menu(client):
+    client.post(
+        reverse("setup"),
+        {
+            "practice_name": "P",
+            "username": "founder",
+            "password": PASSWORD,
+            "password_again": PASSWORD,
+        },
+    )
+    menu = client.get(reverse("dashboard")).content.decode()
+    assert f'href="{reverse("team")}"' in menu
+    assert client.get(reverse("team")).status_code == 200
+
+
+def test_a_plain_coach_sees_no_team_link(client, teammate):
+    client.force_login(teammate)
+    assert f'href="{reverse("team")}"' not in client.get(reverse("dashboard")).content.decode()
+
+
 def test_team_page_lists_accounts_but_no_client_names(client, practice_admin, owner_client):
     client.force_login(practice_admin)
     page = client.get(reverse("team")).content.decode()
@@ -279,6 +325,12 @@ def test_sign_in_refuses_bad_input_without_an_error_page_or_a_session(
     assert response.status_code == 200
     assert "<img src=x" not in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_an_empty_sign_in_says_what_is_missing_next_to_each_field(client, owner):
+    errors = sign_in(client, "", "").context["form"].errors
+    assert errors["username"] == ["Type your username."]
+    assert errors["password"] == ["Type your password."]
 
 
 @pytest.mark.parametrize("code", ["", "12345", "1234567", "abcdef", "<b>1</b>", "9" * 50])

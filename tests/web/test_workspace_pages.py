@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from library_factories import make_entry_of
 from workspace_factories import PASSWORD, make_client, make_coach, make_session
 
+from attunement.library.models import JournalEntry
 from attunement.practice.models import Agreement, AuditEvent, Client, Session
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +58,26 @@ def test_setup_shows_a_mismatched_password_next_to_its_field(client):
     assert response.status_code == 200
     assert response.context["form"].errors["password_again"]
     assert not get_user_model().objects.exists()
+
+
+def test_setup_explains_a_username_with_a_space_in_plain_words(client):
+    response = client.post(
+        reverse("setup"),
+        {
+            "practice_name": "P",
+            "username": "jo coach",
+            "password": PASSWORD,
+            "password_again": PASSWORD,
+        },
+    )
+    error = response.context["form"].errors["username"][0]
+    assert "only letters, digits, - and _" in error and "slug" not in error
+    assert not get_user_model().objects.exists()
+
+
+def test_setup_lets_password_managers_recognise_the_new_username(client):
+    page = client.get(reverse("setup")).content.decode()
+    assert 'name="username"' in page and 'autocomplete="username"' in page
 
 
 def test_anonymous_visitor_is_sent_to_sign_in(client):
@@ -246,3 +268,29 @@ def test_deleting_a_client_removes_their_records_and_keeps_the_audit_trail(clien
     assert not Client.objects.exists() and not Session.objects.exists()
     actions = list(AuditEvent.objects.filter(client_ref=riya.pk).values_list("action", flat=True))
     assert "delete client" in actions and "view client" in actions
+
+
+def test_the_delete_page_warns_that_journal_entries_about_the_client_go_too(client, coach):
+    riya = make_client(coach)
+    make_entry_of(make_session(riya))
+    page = client.get(reverse("client_delete", args=[riya.pk])).content.decode()
+    assert "your journal entries about their sessions" in page
+    client.post(reverse("client_delete", args=[riya.pk]))
+    assert not JournalEntry.objects.exists()  # what the page says is what happens
+
+
+def test_a_client_with_no_session_held_yet_has_no_reading_rather_than_a_strong_one(client, coach):
+    new = make_client(coach)
+    dashboard = client.get("/").content.decode()
+    detail = client.get(reverse("client_detail", args=[new.pk])).content.decode()
+    for page in (dashboard, detail):
+        assert "No reading yet" in page and "Strong 100" not in page
+    assert "it starts with the first session you log as held" in detail
+    reasons = client.get(reverse("health_evidence", args=[new.pk])).content.decode()
+    assert "No reading yet" in reasons and "Strong 100" not in reasons
+
+
+def test_the_first_held_session_gives_the_client_a_health_reading(client, coach):
+    held = make_client(coach)
+    make_session(held)
+    assert "No reading yet" not in client.get("/").content.decode()

@@ -44,3 +44,28 @@ def test_a_finding_tags_each_of_its_turns_but_a_long_stretch_only_where_it_begin
 def test_a_long_list_of_turns_shows_the_first_few_and_how_many_more():
     view = presenters.marker_views(_analysis(Marker("x", "k", tuple(range(10)), "n")))[0]
     assert view.shown_turns == [1, 2, 3, 4, 5, 6] and view.more_turns == 4
+
+
+def test_findings_saying_the_same_thing_become_one_sentence_with_all_their_turns():
+    same = "The coach shared something of their own here."
+    views = presenters.marker_views(
+        _analysis(
+            Marker("x", "self_disclosure", (6,), same, layer=Layer.RAPPORT),
+            Marker("x", "self_disclosure", (8,), "Another remark.", layer=Layer.RAPPORT),
+            Marker("x", "self_disclosure", (12,), same, layer=Layer.RAPPORT),
+        )
+    )
+    group = presenters.findings_by_layer(views)[0][1][0]
+    assert [(line.note, [v.number for v in line.views]) for line in group.lines] == [
+        (same, [1, 3]),
+        ("Another remark.", [2]),
+    ]
+    assert group.lines[0].turns_label == "turns 7, 13"
+
+
+def test_a_notable_finding_keeps_its_own_line_beside_the_same_sentence_unmarked():
+    views = presenters.marker_views(
+        _analysis(Marker("x", "k", (1,), "Same."), Marker("x", "k", (2,), "Same.", notable=True))
+    )
+    lines = presenters.findings_by_layer(views)[0][1][0].lines
+    assert [(line.notable, line.single) for line in lines] == [(False, True), (True, True)]

@@ -13,6 +13,7 @@ from django.utils import timezone
 from followup_factories import make_commitment_of
 from workspace_factories import make_client, make_coach, make_session
 
+from attunement.analysis.model import AnalyserResult, Marker, SessionAnalysis
 from attunement.followup.forms import MemoryCardForm, NewCommitmentForm
 from attunement.practice import presenters
 from attunement.practice.charts import line_chart
@@ -144,6 +145,7 @@ def test_the_sign_in_form_tells_password_managers_which_password_it_wants(client
 
 def test_a_first_health_reading_says_it_firms_up_with_more_sessions(client, coach):
     person = make_client(coach)
+    make_session(person)  # before any held session there is no reading at all
     page = client.get(reverse("client_detail", args=[person.pk])).content.decode()
     assert "first reading: it means more once a few sessions are logged" in page
 
@@ -169,3 +171,22 @@ def test_the_layer_links_count_every_finding_of_each_layer():
         ("Rapport and connection", 2),
         ("Listening and inquiry", 1),
     ]
+
+
+def test_the_session_page_says_a_repeated_finding_once_and_keeps_every_turn_link(
+    as_user, owner, owner_analysis
+):
+    same = "The coach shared something of their own here."
+    markers = (
+        Marker("x", "self_disclosure", (0,), same),
+        Marker("x", "self_disclosure", (1,), same),
+    )
+    owner_analysis.result = SessionAnalysis(
+        results={"x": AnalyserResult("x", "1", markers=markers)}
+    ).to_dict()
+    owner_analysis.save()
+    page = as_user(owner).get(reverse("session_detail", args=[owner_analysis.session.pk]))
+    html = page.content.decode()
+    assert html.count(same) == 1 + 2  # the sentence once; each transcript tag's tooltip
+    assert 'id="finding-1"' in html and 'id="finding-2"' in html
+    assert 'href="#finding-2"' in html  # the tag on turn 2 still leads to its finding

@@ -136,3 +136,72 @@ def test_a_failed_background_analysis_is_recorded_and_the_transcript_kept(client
     assert Transcript.objects.filter(session=session).exists()
     page = client.get(reverse("session_detail", args=[session.pk])).content.decode()
     assert "The analysis failed" in page
+
+
+# Two people who ask and answer alike: the talk alone cannot say which of them is the coach.
+UNCLEAR_ROLES = """Alex: How was your week?
+Blair: Fine. How was yours?
+Alex: Busy. What do you want to look at?
+Blair: Not sure. What do you suggest?
+"""
+
+
+def test_when_the_coach_cannot_be_told_apart_the_form_says_to_name_yourself_not_a_cli_flag(
+    client, session
+):
+    response = _upload(client, session, "unclear.txt", UNCLEAR_ROLES.encode())
+    assert response.status_code == 400
+    error = response.context["upload_form"].errors["file"][0]
+    assert "Your name in the transcript" in error and "one of Alex, Blair" in error
+    assert "--" not in error
+    assert not Transcript.objects.exists()
+
+
+def test_naming_yourself_on_the_form_lets_that_transcript_through_with_you_as_coach(
+    client, session
+):
+    url = reverse("transcript_upload", args=[session.pk])
+    upload = SimpleUploadedFile("unclear.txt", UNCLEAR_ROLES.encode())
+    response = client.post(url, {"file": upload, "coach": "blair"})
+    assert response.status_code == 302
+    roles = Transcript.objects.get().conversation["metadata"]["roles"]
+    assert (roles["coach"], roles["client"]) == ("Blair", "Alex")
+
+
+def test_a_name_typed_on_the_form_that_is_not_in_the_transcript_says_which_names_are(
+    client, session
+):
+    url = reverse("transcript_upload", args=[session.pk])
+    upload = SimpleUploadedFile("unclear.txt", UNCLEAR_ROLES.encode())
+    response = client.post(url, {"file": upload, "coach": "Zed"})
+    error = response.context["upload_form"].errors["file"][0]
+    assert "Alex, Blair" in error and "“Your name in the transcript”" in error
+    assert "--" not in error
+    assert not Transcript.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "advice"),
+    [
+        ("notes.txt", b"hello there\njust text, no speakers\n", "with speaker names"),
+        ("binary.vtt", bytes(range(256)) * 4, "and upload that"),
+    ],
+)
+def test_a_refused_file_gets_advice_for_the_upload_form_not_for_the_terminal(
+    client, session, name, content, advice
+):
+    error = _upload(client, session, name, content).context["upload_form"].errors["file"][0]
+    assert advice in error
+    assert "--format" not in error and "read that" not in error
+
+
+def test_an_empty_file_is_refused_with_what_to_do_about_it(client, session):
+    error = _upload(client, session, "empty.srt", b"").context["upload_form"].errors["file"][0]
+    assert error.startswith("The file is empty") and "export the transcript again" in error
+
+
+def test_the_session_at_a_glance_comes_before_the_findings(client, session):
+    assert _upload(client, session, "riya.txt", GOOD_TRANSCRIPT.encode()).status_code == 302
+    page = client.get(reverse("session_detail", args=[session.pk])).content.decode()
+    assert "Share of the words" in page and "Coach questions" in page
+    assert page.index("The session at a glance") < page.index("Findings by layer")

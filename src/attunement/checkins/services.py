@@ -21,6 +21,10 @@ CONCERN_KEY = "to_address"  # the relationship check-in's "anything to talk abou
 
 
 def new_checkin(client: Client, kind: str, session: Session | None = None) -> Checkin:
+    # Only the after-session check-in is about one session; the form's session field keeps its
+    # default (the latest session) when the coach picks a monthly check-in or a message link.
+    if kind != Checkin.Kind.SESSION:
+        session = None
     return Checkin.objects.create(client=client, kind=kind, session=session)
 
 

@@ -204,6 +204,7 @@ def health_evidence(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "client": client,
         "health": report,
+        "held": engagement.held_count(),
         "reasons": list(zip(evidence.explain(report, engagement), advice.signs, strict=True)),
         "profile": advice.profile,
         "from_guide": advice.from_guide,

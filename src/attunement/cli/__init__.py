@@ -68,6 +68,33 @@ def _light_help_option() -> None:
 _light_help_option()
 
 
+def _no_type_for_flags() -> None:
+    """Keep `--help` from showing ``<bool>`` beside on/off flags such as ``--json``.
+
+    Typer 0.2x prints every option's type, which makes a flag look as if it wanted a value
+    (``--json true``). Flags take none, so their type column stays empty. Other Typer versions
+    are left alone.
+    """
+    try:
+        from typer.core import TyperOption
+    except ImportError:
+        return
+    shown = getattr(TyperOption, "display_type_rich", None)
+    if shown is None:
+        return
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        if getattr(self, "is_bool_flag", False):
+            return None
+        result: str | None = shown(self, ctx)
+        return result
+
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_no_type_for_flags()
+
+
 def _print_version(wanted: bool) -> None:
     # Eager, so `attune --version` answers before click asks for a command.
     if wanted:
@@ -97,7 +124,8 @@ for _name in COMMAND_MODULES:
 
 def fail(message: str, code: int = 2) -> typer.Exit:
     """Print one clear sentence to stderr and return the exit to raise."""
-    typer.secho(f"Error: {message}", fg=typer.colors.RED, err=True)
+    ended = message if message.endswith((".", "?", "!")) else f"{message}."
+    typer.secho(f"Error: {ended}", fg=typer.colors.RED, err=True)
     return typer.Exit(code)
 
 

@@ -32,12 +32,17 @@ def register(app: typer.Typer) -> None:
 
 
 def analyze(
-    file: Annotated[Path, typer.Argument(help="Transcript: .vtt, .srt, .txt or .json.")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE", help="Transcript: .vtt, .srt, .txt or .json; - reads standard input."
+        ),
+    ],
     coach: Annotated[str | None, typer.Option(help="Name of the coach as in the file.")] = None,
     client: Annotated[str | None, typer.Option(help="Name of the client as in the file.")] = None,
     format: Annotated[
         str | None,
-        typer.Option(help="Read as this format instead of guessing (vtt, srt, txt, json)."),
+        typer.Option(help="Read as this format instead of guessing (vtt, srt, txt, otter, json)."),
     ] = None,
     html: Annotated[Path | None, typer.Option(help="Also write an HTML report here.")] = None,
     as_json: Annotated[
@@ -58,6 +63,8 @@ def analyze(
         typer.Option(help="Run only these analysers (comma-separated) and what they need."),
     ] = None,
 ) -> None:
+    if html is not None:
+        check_html_target(html, file)
     conversation = read_conversation(file, coach=coach, client=client, format=format)
     setting = encoder.value if encoder is not None else None
     analysis = run_analysis(conversation, encoder=setting, only=parse_only(only))
@@ -87,8 +94,12 @@ def parse_only(only: str | None) -> list[str] | None:
 def read_conversation(
     file: Path, *, coach: str | None, client: str | None, format: str | None
 ) -> Conversation:
-    from attunement.transcript import read  # type: ignore[attr-defined,unused-ignore]
+    from attunement.transcript import read, read_bytes  # type: ignore[attr-defined,unused-ignore]
 
+    if str(file) == "-":  # the usual Unix name for standard input: `… | attune analyze -`
+        data = sys.stdin.buffer.read()
+        piped: Conversation = read_bytes(data, "", coach=coach, client=client, format=format)
+        return piped
     conversation: Conversation = read(file, coach=coach, client=client, format=format)
     return conversation
 
@@ -110,6 +121,17 @@ def json_text(conversation: Conversation, analysis: SessionAnalysis) -> str:
     import json
 
     return json.dumps(json_object(conversation, analysis), ensure_ascii=False)
+
+
+def check_html_target(target: Path, transcript: Path) -> None:
+    """Refuse an ``--html`` path that is the transcript itself: writing would destroy it."""
+    from attunement.errors import AttuneError
+
+    if target.exists() and transcript.exists() and target.samefile(transcript):
+        raise AttuneError(
+            f"--html {target} is the transcript itself, which the report would overwrite",
+            f"give the report a name of its own, e.g. --html {transcript.with_suffix('.html')}",
+        )
 
 
 def write_html(target: Path, conversation: Conversation, analysis: SessionAnalysis) -> None:

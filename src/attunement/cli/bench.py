@@ -33,9 +33,9 @@ STEP_TITLES = {
     "tokenise": "tokenise (base)",
     "encode_turns": "encode all turns",
     "analyse_lexical": "analyse, lexical",
-    "analyze_lexical": "analyze, lexical *",
+    "analyze_lexical": "whole run, lexical *",
     "analyse_encoder": "analyse, encoder",
-    "analyze_encoder": "analyze, encoder *",
+    "analyze_encoder": "whole run, encoder *",
     "python": "python -c pass (base)",
     "help": "attune --help",
     "analyze_help": "attune analyze --help",
@@ -50,7 +50,10 @@ def register(app: typer.Typer) -> None:
 
 def bench(
     file: Annotated[
-        Path | None, typer.Argument(help="Transcript to time (default: the longest demo session).")
+        Path | None,
+        typer.Argument(
+            metavar="FILE", help="Transcript to time (default: the longest demo session)."
+        ),
     ] = None,
     repeat: Annotated[int, typer.Option(min=3, help="Timed runs per step.")] = 15,
     as_json: Annotated[
@@ -329,7 +332,9 @@ def print_figures(figures: dict[str, Any]) -> None:
         if slowest:
             top = ", ".join(f"{n} {milliseconds(t)}" for n, t in list(slowest.items())[:6])
             console.print(f"slowest analysers, {mode} (median ms): {top}")
-    console.print("* read + analyse + terminal report: the work of `attune analyze` after start-up")
+    console.print(
+        "* whole run: read + analyse + terminal report, the work of `attune analyze` after start-up"
+    )
 
 
 def figures_table(title: str, rows: dict[str, dict[str, Any]], base: str) -> Any:

@@ -13,14 +13,21 @@ def register(app: typer.Typer) -> None:
     )(demo_data)
 
 
-_FOLDER = typer.Argument(..., help="Folder to write into (created if missing).")
+_FOLDER = typer.Argument(..., metavar="DIR", help="Folder to write into (created if missing).")
 _FORCE = typer.Option(False, "--force", help="Overwrite demo files already there.")
 
 
 def demo_data(folder: Path = _FOLDER, force: bool = _FORCE) -> None:
     from attunement.demo.build import write_demo_data
+    from attunement.errors import AttuneError
 
-    written = write_demo_data(folder, force=force)
+    try:
+        written = write_demo_data(folder, force=force)
+    except OSError as error:
+        raise AttuneError(
+            f"Could not write the demo sessions into {folder} ({error.strerror or error})",
+            "choose a folder you can write to",
+        ) from None
     for path in written:
         typer.echo(f"{path.stat().st_size:>8} bytes  {path}")
     typer.echo(f"Wrote {len(written)} files; try `attune analyze {written[0]}`.")

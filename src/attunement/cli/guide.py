@@ -23,7 +23,9 @@ def _encoder_choice(lexical: bool) -> object:
 
 @guide_app.command("search")
 def search_command(
-    query: str = typer.Argument(..., help="What you want help with, in your own words."),
+    query: str = typer.Argument(
+        ..., metavar="QUERY", help="What you want help with, in your own words."
+    ),
     limit: int = typer.Option(5, "--limit", "-n", min=1, max=50, help="How many answers."),
     kind: str = typer.Option(
         "", "--kind", help="Only these kinds, comma-separated: section, strategy, question."
@@ -39,10 +41,18 @@ def search_command(
     from attunement.guide import search
     from attunement.guide.lookup import KINDS
 
+    if not query.strip():
+        raise AttuneError(
+            "The question to search for is empty",
+            'ask in your own words, e.g. attune guide search "client keeps cancelling"',
+        )
     kinds = tuple(k.strip() for k in kind.split(",") if k.strip()) or KINDS
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
-        raise AttuneError(f"Unknown --kind {unknown}", f"use {', '.join(KINDS)}")
+        raise AttuneError(
+            f"Unknown --kind {', '.join(repr(k) for k in unknown)}",
+            f"use one or more of {', '.join(KINDS)}",
+        )
     hits = search(query, limit=limit, kinds=kinds, encoder=_encoder_choice(lexical))
     if as_json:
         typer.echo(json.dumps([asdict(h) for h in hits], indent=2))
@@ -118,8 +128,12 @@ def questions_command(
     ):
         if value is not None and value not in allowed:
             raise AttuneError(f"Unknown {name} {value!r}", f"use one of {', '.join(allowed)}")
-    found = questions_for(type=type, phase=phase, client_type=client_type, limit=limit)
-    for question in found:
+    fitting = questions_for(type=type, phase=phase, client_type=client_type)
+    for question in fitting[:limit]:
         typer.echo(f"[{question.type}] {question.text}")
-    if not found:
+    if not fitting:
         typer.echo("No questions fit these filters; drop one of them.")
+    elif len(fitting) > limit:
+        typer.echo(
+            f"Showing {limit} of {len(fitting)}; narrow with --type or --phase, or raise --limit."
+        )

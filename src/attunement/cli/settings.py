@@ -26,5 +26,7 @@ def show_settings() -> None:
         table.add_row(
             f.metadata["env"], str(value) if value != "" else "(default)", f.metadata["doc"]
         )
-    table.add_row("", "", f"data folder in use: {current.data_path}")
-    Console().print(table)
+    console = Console()
+    console.print(table)
+    # Printed apart from the table: a long path would otherwise be squeezed into a cell.
+    console.print(f"Data folder in use: {current.data_path}", highlight=False, soft_wrap=True)

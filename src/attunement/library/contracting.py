@@ -78,6 +78,15 @@ class Facts:
     goals: str
 
 
+def mid_sentence(text: str) -> str:
+    """``text`` as it reads inside a sentence: "A private link" becomes "a private link".
+    Only a leading article is lowered; other capitals may be names ("Signal", "Zoom")."""
+    first, _, rest = text.partition(" ")
+    if first in ("A", "An", "The") and rest:
+        return f"{first.lower()} {rest}"
+    return text
+
+
 def facts_for(client: Client) -> Facts:
     # The contact terms recorded for between-session messages (issue 5) fill the logistics
     # template, so what the client acknowledges is what their private-link pages show.
@@ -90,7 +99,7 @@ def facts_for(client: Client) -> Facts:
         minutes=str(last.minutes if last else 60),
         cadence=str(engagement.cadence_days),
         format=(last.get_format_display() if last else "video call").lower(),
-        contact=terms.channels.strip() or "the contact details we agreed",
+        contact=mid_sentence(terms.channels.strip()) or "the contact details we agreed",
         contact_hours=f" ({terms.hours.strip()})" if terms.hours.strip() else "",
         reply=f"{terms.response_hours} hours",
         emergency=terms.emergency.strip()

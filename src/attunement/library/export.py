@@ -108,16 +108,6 @@ def coach_name(user: Any) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def key_figures(result: SessionAnalysis) -> list[summary.Fact]:
-    """Counts and shares only (no words of the client): talk share, questions, listening."""
-    facts = []
-    words = result.metrics("talk").get("share_words") or {}
-    shares = [f"{role} {summary.percent(share)}" for role, share in words.items() if share]
-    if shares:
-        facts.append(summary.Fact("Share of the words", ", ".join(shares)))
-    return facts + summary.question_facts(result) + summary.listening_facts(result)
-
-
 def _exported(session: Session, label: str, user: Any, transcripts: bool) -> ExportedSession:
     item = ExportedSession(session, label)
     analysis = session.latest_analysis()
@@ -126,7 +116,7 @@ def _exported(session: Session, label: str, user: Any, transcripts: bool) -> Exp
         views = presenters.marker_views(result)
         item.layers = presenters.findings_by_layer(views)
         item.talk_chart = presenters.talk_chart(result)
-        item.figures = key_figures(result)
+        item.figures = presenters.key_figures(result)
         transcript = getattr(session, "transcript", None)
         if transcripts and transcript is not None and not transcript_consented(session):
             item.transcript_withheld = True

@@ -135,22 +135,15 @@ def write_cover(pdf: SupervisionPdf, items: list[ExportedSession], coach: str, n
         )
 
 
-def _turns_note(view: Any) -> str:
-    if not view.turn_numbers:
-        return ""
-    more = f" and {view.more_turns} more" if view.more_turns else ""
-    return f" (turns {', '.join(str(n) for n in view.shown_turns)}{more})"
-
-
 def write_findings(pdf: SupervisionPdf, item: ExportedSession) -> None:
     pdf.write_line("Findings", size=12, bold=True)
     if not item.layers:
         pdf.write_line("The analysis found nothing to point out.", grey=True)
     for title, groups in item.layers:
         pdf.write_line(title, bold=True)
-        for view in (v for group in groups for v in group.views):
-            note = f"•  {view.marker.note}{_turns_note(view)}"
-            pdf.write_line(note, bold=view.marker.notable, indent=4)
+        for line in (line for group in groups for line in group.lines):
+            turns = f" ({line.turns_label})" if line.turns_label else ""
+            pdf.write_line(f"•  {line.note}{turns}", bold=line.notable, indent=4)
 
 
 def write_reflections(pdf: SupervisionPdf, item: ExportedSession) -> None:

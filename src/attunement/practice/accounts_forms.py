@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth.forms import PasswordChangeForm
 
-from attunement.practice.forms import check_new_password, free_username
+from attunement.practice.forms import check_new_password, free_username, username_field
 from attunement.practice.models import Coach
 
 
@@ -14,12 +15,14 @@ class SignInForm(forms.Form):
     username = forms.CharField(
         max_length=150,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+        error_messages={"required": "Type your username."},
     )
     # Password managers fill the sign-in only when the field says what it is.
     password = forms.CharField(
         max_length=200,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Type your password."},
     )
 
 
@@ -28,6 +31,7 @@ class CodeForm(forms.Form):
         max_length=12,
         label="Six-digit code",
         help_text="From the authenticator app on your phone.",
+        error_messages={"required": "Type the six digits your authenticator app shows."},
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
         ),
@@ -65,11 +69,12 @@ class TokenForm(forms.Form):
 
 
 class NewMemberForm(forms.Form):
-    username = forms.SlugField(max_length=60, help_text="Letters, digits, - and _.")
+    # A teammate's username, not the admin's own: keep password managers from filling it in.
+    username = username_field("off")
     password = forms.CharField(
         max_length=200,
         strip=False,
-        widget=forms.PasswordInput,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text="A first password; they can change it after signing in.",
     )
     role = forms.ChoiceField(choices=Coach.Role.choices, initial=Coach.Role.COACH)
@@ -82,3 +87,24 @@ class NewMemberForm(forms.Form):
         if data.get("password"):
             check_new_password(self, data)
         return data
+
+
+# Django's own labels and errors ("This field is required.", "the same password as before",
+# which reads as the old one) swapped for words that say what to type.
+_PASSWORD_CHANGE_WORDS = {
+    "old_password": (
+        "Your current password",
+        "Type your current password: it shows the change is yours.",
+    ),
+    "new_password1": ("New password", "Choose a new password."),
+    "new_password2": ("New password again", "Type the new password a second time."),
+}
+
+
+class ChangePasswordForm(PasswordChangeForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, (label, missing) in _PASSWORD_CHANGE_WORDS.items():
+            self.fields[name].label = label
+            self.fields[name].error_messages["required"] = missing
+        self.fields["new_password2"].help_text = "The same new password, to catch a typing slip."

@@ -25,6 +25,7 @@ from attunement.practice import accounts_security as security
 from attunement.practice import services
 from attunement.practice.access import GET_POST
 from attunement.practice.accounts_forms import (
+    ChangePasswordForm,
     CodeForm,
     NewMemberForm,
     PasswordConfirmForm,
@@ -147,6 +148,7 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 
 class PasswordChange(auth_views.PasswordChangeView):
     template_name = "practice/accounts/password_change.html"
+    form_class = ChangePasswordForm
     success_url = reverse_lazy("account_security")
 
     def form_valid(self, form: Any) -> HttpResponse:

@@ -14,12 +14,12 @@ from typing import Any, TypeVar
 
 from django.db.models import Model
 from django.http import Http404, HttpRequest
-from ninja import File, NinjaAPI, Schema, Status
+from ninja import File, Form, NinjaAPI, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer
 
-from attunement.errors import AttuneError
+from attunement.errors import AttuneError, RoleError
 from attunement.practice import services
 from attunement.practice.access import owned
 from attunement.practice.accounts_security import user_for_token
@@ -253,15 +253,27 @@ def upload_transcript(
     request: HttpRequest,
     session_id: int,
     file: UploadedFile = File(...),  # noqa: B008 (Ninja's idiom)
+    coach: str = Form(""),
 ) -> Status[AnalysisOut]:
-    """Store a transcript and analyse it. A file the readers reject answers 400, storing nothing."""
+    """Store a transcript and analyse it. A file the readers reject answers 400, storing nothing.
+    ``coach`` names the coach's speaker when the talk alone cannot tell who coached."""
     session = _get(Session, request, session_id)
     try:
-        analysis = services.upload_transcript(session, file, user=_user(request))
+        analysis = services.upload_transcript(
+            session, file, user=_user(request), coach=coach.strip() or None
+        )
+    except RoleError as error:
+        raise HttpError(400, _name_the_coach(error)) from None
     except AttuneError as error:
         raise HttpError(400, str(error)) from None
     services.audit(_user(request), session.client, "api: upload transcript", request.path)
     return Status(201, analysis_out(analysis))
+
+
+def _name_the_coach(error: RoleError) -> str:
+    """The readers' advice names a command-line option; here the fix is the form field."""
+    names = ", ".join(error.speakers)
+    return f"{error.what}; send the form field coach with your name as the transcript spells it ({names})."
 
 
 @api.get(

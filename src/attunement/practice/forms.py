@@ -29,11 +29,24 @@ def check_new_password(form: forms.Form, data: dict[str, Any]) -> None:
         form.add_error("password", error)
 
 
+def username_field(autocomplete: str) -> forms.SlugField:
+    """A new account's username, refused in plain words rather than Django's "slug" jargon."""
+    return forms.SlugField(
+        max_length=60,
+        help_text="Letters, digits, - and _ (no spaces).",
+        error_messages={
+            "invalid": "A username can hold only letters, digits, - and _ (no spaces "
+            "or accents); e.g. jo_coach."
+        },
+        widget=forms.TextInput(attrs={"autocomplete": autocomplete}),
+    )
+
+
 class SetupForm(forms.Form):
     practice_name = forms.CharField(
         max_length=120, initial="My coaching practice", help_text="Shown at the top of every page."
     )
-    username = forms.SlugField(max_length=60, help_text="Letters, digits, - and _.")
+    username = username_field("username")  # the owner's own: password managers save it
     password = forms.CharField(
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), max_length=200
     )
@@ -184,4 +197,18 @@ class UploadForm(forms.Form):
         label="Transcript file",
         help_text="The transcript your video platform exported (.vtt, .srt, .txt or .json), "
         "with speaker names.",
+        error_messages={
+            "empty": "The file is empty (0 bytes); export the transcript again and upload "
+            "the new file.",
+            "required": "Choose the transcript file first.",
+        },
+    )
+    # The web's answer to ``attune analyze --coach``: without it an upload whose coach cannot
+    # be told from the talk would be refused with no way forward.
+    coach = forms.CharField(
+        max_length=120,
+        required=False,
+        label="Your name in the transcript (optional)",
+        help_text="Only needed when the workspace cannot tell which speaker is you; "
+        "type it as the transcript spells it.",
     )

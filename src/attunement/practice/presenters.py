@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from attunement.analysis.model import Layer, Marker, SessionAnalysis
 from attunement.practice import charts
 from attunement.practice.models import Client, Session
+from attunement.report import summary
 
 LAYER_TITLES = {
     Layer.SAFETY_TRUST: "Safety and trust",
@@ -42,6 +44,30 @@ KIND_TITLES = {
     "client_carries_stretch": "Client carries a stretch",
     "coach_dominates_stretch": "Coach dominates a stretch",
 }
+
+# The readers' advice is written for the terminal (``attune analyze``); on the upload form the
+# same fix is a field or a new file, so each hint is swapped for the form's own words.
+_TERMINAL_HINTS = (
+    (re.compile(r", or pass --format with one of [a-z, ]+"), ""),
+    (
+        re.compile(r"pass --coach NAME with one of (.+?)(?=\.?$)"),
+        r"type your name as the transcript spells it (one of \1) in “Your name in the "
+        r"transcript” and upload the file again",
+    ),
+    (
+        re.compile(r"pass --coach with one of those names"),
+        "type one of those names in “Your name in the transcript”",
+    ),
+    (re.compile(r" and read that\b"), " and upload that"),
+)
+
+
+def for_upload_form(message: str) -> str:
+    """A reader's error message, with the terminal's advice replaced by the upload form's."""
+    for pattern, replacement in _TERMINAL_HINTS:
+        message = pattern.sub(replacement, message)
+    return message
+
 
 # What the analysis could draw on, in a coach's words (see SessionAnalysis.mode).
 MODE_NOTES = {
@@ -107,6 +133,28 @@ def marker_views(analysis: SessionAnalysis) -> list[MarkerView]:
 
 
 @dataclass
+class NoteLine:
+    """Findings that say the same thing: one sentence, then the turns of each of them."""
+
+    note: str
+    notable: bool
+    views: list[MarkerView] = field(default_factory=list)
+
+    @property
+    def single(self) -> bool:
+        return len(self.views) == 1
+
+    @property
+    def turns_label(self) -> str:
+        """ "turns 7, 9, 13 and 2 more" across the findings, for the exports; "" without turns."""
+        shown = [str(n) for view in self.views for n in view.shown_turns]
+        if not shown:
+            return ""
+        more = sum(view.more_turns for view in self.views)
+        return f"turns {', '.join(shown)}" + (f" and {more} more" if more else "")
+
+
+@dataclass
 class KindGroup:
     """Findings of one kind in one layer: shown as one expandable line with a count."""
 
@@ -120,6 +168,16 @@ class KindGroup:
     @property
     def notable(self) -> bool:
         return any(v.marker.notable for v in self.views)
+
+    @property
+    def lines(self) -> list[NoteLine]:
+        """The findings by sentence, in order of first appearance: 36 self-disclosures read
+        as one question with 36 turn links, not 36 identical lines."""
+        lines: dict[tuple[str, bool], NoteLine] = {}
+        for view in self.views:
+            key = (view.marker.note, view.marker.notable)
+            lines.setdefault(key, NoteLine(*key)).views.append(view)
+        return list(lines.values())
 
 
 def findings_by_layer(views: list[MarkerView]) -> list[tuple[str, list[KindGroup]]]:
@@ -140,6 +198,16 @@ def findings_by_layer(views: list[MarkerView]) -> list[tuple[str, list[KindGroup
 def layer_index(layers: list[tuple[str, list[KindGroup]]]) -> list[tuple[str, int]]:
     """Each layer with its number of findings: the links at the top of a long session page."""
     return [(title, sum(len(g.views) for g in groups)) for title, groups in layers]
+
+
+def key_figures(result: SessionAnalysis) -> list[summary.Fact]:
+    """Counts and shares only (no words of the client): talk share, questions, listening."""
+    facts = []
+    words = result.metrics("talk").get("share_words") or {}
+    shares = [f"{role} {summary.percent(share)}" for role, share in words.items() if share]
+    if shares:
+        facts.append(summary.Fact("Share of the words", ", ".join(shares)))
+    return facts + summary.question_facts(result) + summary.listening_facts(result)
 
 
 def talk_chart(analysis: SessionAnalysis) -> str:

@@ -7,7 +7,6 @@ to the field. Anything that stores several rows does so inside one transaction.
 from __future__ import annotations
 
 import logging
-import tempfile
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
 
+from attunement import transcript as transcripts
 from attunement.errors import AttuneError
 from attunement.practice.models import (
     Agreement,
@@ -165,21 +165,15 @@ def check_size(size: int | None) -> None:
         )
 
 
-def read_conversation(data: bytes, filename: str) -> Conversation:
-    """Parse the upload with the transcript readers; their error message reaches the coach."""
-    import attunement.transcript as transcripts
-
-    read_bytes = getattr(transcripts, "read_bytes", None)
-    if read_bytes is not None:
-        return read_bytes(data, filename)
-    # Readers without an in-memory entry point: hand them a temporary file of the same name.
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / (Path(filename).name or "transcript.txt")
-        path.write_bytes(data)
-        return transcripts.read(path)
+def read_conversation(data: bytes, filename: str, coach: str | None = None) -> Conversation:
+    """Parse the upload with the transcript readers; their error message reaches the coach.
+    ``coach`` names the coach's speaker when the talk alone cannot tell."""
+    return transcripts.read_bytes(data, filename, coach=coach or None)
 
 
-def upload_transcript(session: Session, upload: Upload, *, user: Any = None) -> Analysis:
+def upload_transcript(
+    session: Session, upload: Upload, *, user: Any = None, coach: str | None = None
+) -> Analysis:
     """Store the transcript and its analysis, or nothing at all.
 
     Short transcripts are analysed before this returns; longer ones get a queued analysis that a
@@ -190,9 +184,9 @@ def upload_transcript(session: Session, upload: Upload, *, user: Any = None) -> 
     data = upload.read()
     check_size(len(data))  # the declared size can lie
     filename = Path(upload.name or "transcript.txt").name
-    conversation = read_conversation(data, filename)
+    conversation = read_conversation(data, filename, coach)
     return store_conversation(
-        session, conversation, filename=filename, text=data.decode("utf-8", errors="replace")
+        session, conversation, filename=filename, text=transcripts.decoded_text(data, filename)
     )
 
 

@@ -252,6 +252,7 @@ def _session_context(session: Session, upload_form: UploadForm) -> dict[str, Any
         context["skipped"] = result.skipped
         context["mode_note"] = presenters.mode_note(result.mode)
         context["talk_chart"] = presenters.talk_chart(result)
+        context["figures"] = presenters.key_figures(result)
     return context
 
 
@@ -272,9 +273,14 @@ def transcript_upload(request: HttpRequest, pk: int) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.upload_transcript(session, form.cleaned_data["file"], user=request.user)
+            services.upload_transcript(
+                session,
+                form.cleaned_data["file"],
+                user=request.user,
+                coach=form.cleaned_data["coach"],
+            )
         except AttuneError as error:
-            form.add_error("file", str(error))
+            form.add_error("file", presenters.for_upload_form(str(error)))
         else:
             services.audit(request.user, session.client, "upload transcript", request.path)
             return redirect("session_detail", pk=session.pk)

@@ -49,6 +49,14 @@ COMPLIANCE_WINDOW_DAYS = 45
 COMPLIANCE_SESSIONS = 2  # analysed sessions in a row with the coach's aim and no reflection
 LOW_CHECKIN_TOTAL = 28
 LOW_CHECKIN_ITEM = 4
+# The check-in items as a reason reads them ("low on working on what they wanted"); the stored
+# keys are identifiers, not words a coach should see.
+CHECKIN_ITEM_WORDS = {
+    "heard_respected": "feeling heard and respected",
+    "worked_on_wanted": "working on what they wanted",
+    "approach_fits": "the way of working suiting them",
+    "overall": "the session being worth their time",
+}
 CHECKIN_DROP = 5
 CHECKIN_USUAL = 3  # earlier check-ins whose median stands for the client's usual
 PERFECT_RUN = 3
@@ -280,7 +288,8 @@ def low_checkin(history: History, now: datetime, phase: Phase) -> Sign | None:
         return None
     what = f"last check-in {latest.total}/40"
     if low_items:
-        what += f", low on {', '.join(i.replace('_', ' ') for i in low_items)}"
+        words = (CHECKIN_ITEM_WORDS.get(item, item.replace("_", " ")) for item in low_items)
+        what += f", low on {', '.join(words)}"
     return Sign("low-checkin", what, 20, (checkin_evidence(latest, what),))
 
 

@@ -8,6 +8,7 @@ turns in the transcript below (``#turn-N``) and each highlighted turn links back
 from __future__ import annotations
 
 from html import escape
+from pathlib import PurePath
 
 from attunement.analysis.model import Marker, SessionAnalysis
 from attunement.report import charts, summary
@@ -21,7 +22,7 @@ main{max-width:860px;margin:0 auto;padding:1.5rem}
 h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ddd}
 h3{font-size:1.05rem;margin-bottom:.2rem}
 table{border-collapse:collapse}td,th{padding:.2rem .7rem;text-align:left;border-bottom:1px solid #eee}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.facts dt{color:#666}
+dl.facts{display:grid;grid-template-columns:fit-content(45%) minmax(0,1fr);gap:.2rem 1rem}dl.facts dt{color:#666}
 dl.facts dd{margin:0}
 .blurb{color:#666;margin-top:0}.none{color:#888;font-style:italic}
 ul.findings{padding-left:1.1rem}ul.findings li{margin:.5rem 0}
@@ -37,22 +38,26 @@ color:#333;text-decoration:none}
 details{margin:0 0 .6rem 1.1rem}summary{cursor:pointer;color:#2f6690}
 .bar{display:flex;align-items:center;gap:.6rem}.bar span{width:8rem;color:#666}
 footer{color:#888;font-size:.85em;margin-top:2rem}
+svg{max-width:100%;height:auto}.wide{overflow-x:auto}.bar svg{min-width:0;flex:0 1 320px}
 """
 
 
 def render_html(conversation: Conversation, analysis: SessionAnalysis) -> str:
     """The whole report page as a string."""
     ids = {id(marker): summary.marker_id(pos) for pos, marker in enumerate(analysis.markers)}
-    title = conversation.source or "session"
+    # The file name, not the path: the page may be mailed on, and folders can name the client.
+    title = PurePath(conversation.source).name or "session"
     body = [
         f"<h1>Session report: {escape(title)}</h1>",
         f"<p>{escape(summary.role_line(conversation))}</p>",
         facts_list(summary.session_facts(conversation, analysis)),
         talk_section(conversation, analysis),
         questions_section(analysis),
-        moments_section(summary.notable_moments(analysis)),
+        moments_section(
+            summary.notable_moments(analysis), conversation, summary.notable_count(analysis)
+        ),
         "<h2>Findings by layer</h2>",
-        *(layer_section(group, ids) for group in summary.findings_by_layer(analysis)),
+        *(layer_section(g, ids, conversation) for g in summary.findings_by_layer(analysis)),
         not_assessable_section(conversation),
         transcript_section(conversation, analysis, ids),
         footer(analysis),
@@ -93,7 +98,9 @@ def talk_section(conversation: Conversation, analysis: SessionAnalysis) -> str:
         bars += bar_line("Share of time", charts.share_bar(metrics.get("share_time")))
     chart = charts.talk_share_chart(metrics.get("windows") or [])
     return (
-        f"<h2>Who spoke how much</h2><table><tr>{head}</tr>{cells}</table>{bars}"
+        # On a phone the table scrolls by itself rather than widening the whole page.
+        f'<h2>Who spoke how much</h2><div class="wide"><table><tr>{head}</tr>{cells}</table></div>'
+        f"{bars}"
         f"<h3>Across the session</h3>{chart}"
     )
 
@@ -119,35 +126,43 @@ def turn_links(turns: tuple[int, ...]) -> str:
     return f'<span class="turns">turn{"s" if len(turns) > 1 else ""} {links}{more}</span>'
 
 
-def finding_item(marker: Marker, anchor: str | None) -> str:
-    evidence = " · ".join(f"“{escape(e)}”" for e in marker.evidence[:3])
+def finding_item(marker: Marker, anchor: str | None, conversation: Conversation) -> str:
+    evidence = " · ".join(f"“{escape(q)}”" for q in summary.quotes(marker, conversation))
     quoted = f'<span class="evidence">{evidence}</span>' if evidence else ""
     id_attr = f' id="{anchor}"' if anchor else ""
     return f"<li{id_attr}>{turn_links(marker.turns)}: {escape(marker.note)}{quoted}</li>"
 
 
-def moments_section(markers: list[Marker]) -> str:
+def moments_section(markers: list[Marker], conversation: Conversation, total: int = 0) -> str:
     if not markers:
         return '<h2>Moments worth looking at again</h2><p class="none">Nothing stood out.</p>'
     # The anchor ids belong to the full findings list below; these items link to the turns.
-    items = "".join(finding_item(m, None) for m in markers)
-    return f'<h2>Moments worth looking at again</h2><ul class="findings">{items}</ul>'
+    items = "".join(finding_item(m, None, conversation) for m in markers)
+    more = total - len(markers)
+    rest = f'<p class="none">{more} more notable moments are among the findings below.</p>'
+    return f'<h2>Moments worth looking at again</h2><ul class="findings">{items}</ul>' + (
+        rest if more > 0 else ""
+    )
 
 
-def layer_section(group: summary.LayerFindings, ids: dict[int, str]) -> str:
+def layer_section(
+    group: summary.LayerFindings, ids: dict[int, str], conversation: Conversation
+) -> str:
     head = f"<h3>{escape(group.title)}</h3><p class='blurb'>{escape(group.blurb)}</p>"
     if not group.markers:
         return head + '<p class="none">No findings in this layer for this session.</p>'
-    return head + "".join(kind_list(same, ids) for same in summary.kinds(group.markers))
+    kinds = summary.kinds(group.markers)
+    return head + "".join(kind_list(same, ids, conversation) for same in kinds)
 
 
-def kind_list(same_kind: list[Marker], ids: dict[int, str]) -> str:
+def kind_list(same_kind: list[Marker], ids: dict[int, str], conversation: Conversation) -> str:
     """One kind's findings: the first few open, the rest folded (still linkable, no script)."""
-    shown = "".join(finding_item(m, ids.get(id(m))) for m in same_kind[:SHOWN_PER_KIND])
+    first = same_kind[:SHOWN_PER_KIND]
+    shown = "".join(finding_item(m, ids.get(id(m)), conversation) for m in first)
     rest = same_kind[SHOWN_PER_KIND:]
     if not rest:
         return f'<ul class="findings">{shown}</ul>'
-    folded = "".join(finding_item(m, ids.get(id(m))) for m in rest)
+    folded = "".join(finding_item(m, ids.get(id(m)), conversation) for m in rest)
     return (
         f'<ul class="findings">{shown}</ul><details><summary>{len(rest)} more like this</summary>'
         f'<ul class="findings">{folded}</ul></details>'

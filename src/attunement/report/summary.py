@@ -42,6 +42,7 @@ NOT_ASSESSABLE: tuple[tuple[str, str], ...] = (
 # How many moments the summary lists before pointing to the full findings.
 MOMENTS = 8
 NO_TIMING = ("Pauses and interruptions", "this transcript has no times")
+START_TIMES_ONLY = "not measured: the transcript gives when each turn starts, not when it ends"
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,49 @@ def role_line(conversation: Conversation) -> str:
     return line + "."
 
 
+def quotes(marker: Marker, conversation: Conversation, limit: int = 3) -> list[str]:
+    """Up to ``limit`` different quotes of a finding, each as the transcript writes it.
+
+    Analysers match cue phrases in lower case ("i notice"); a coach should read the words as
+    spoken ("I notice"), and the same sentence twice adds nothing.
+    """
+    texts = [conversation.turns[i].text for i in marker.turns if 0 <= i < len(conversation)]
+    shown: list[str] = []
+    for quote in marker.evidence:
+        written = whole_words(as_written(quote, texts), texts)
+        if written not in shown:
+            shown.append(written)
+        if len(shown) == limit:
+            break
+    return shown
+
+
+def as_written(quote: str, texts: Iterable[str]) -> str:
+    """``quote`` with the capitals of its first occurrence in ``texts`` (unchanged if absent)."""
+    if quote != quote.lower():
+        return quote
+    for text in texts:
+        lowered = text.lower()
+        at = lowered.find(quote)
+        # Some letters change length when lowered; then positions no longer line up.
+        if at >= 0 and len(lowered) == len(text):
+            return text[at : at + len(quote)]
+    return quote
+
+
+def whole_words(quote: str, texts: Iterable[str]) -> str:
+    """A quote shortened in the middle of a word ("it all f…") ends on the last whole word."""
+    stem = quote[:-1]
+    if not quote.endswith("…") or not stem or stem[-1].isspace():
+        return quote
+    for text in texts:
+        at = text.find(stem)
+        if at >= 0 and text[at + len(stem) : at + len(stem) + 1].isalnum():
+            kept, space, _ = stem.rpartition(" ")
+            return f"{kept} …" if space and kept else quote
+    return quote
+
+
 def findings_by_layer(analysis: SessionAnalysis) -> list[LayerFindings]:
     """The core layers always, then any other layer that has findings."""
     grouped: dict[Layer, list[Marker]] = {layer: [] for layer in LAYER_TITLES}
@@ -152,6 +196,8 @@ def not_assessable(conversation: Conversation) -> list[tuple[str, str]]:
     found = list(NOT_ASSESSABLE)
     if not conversation.has_times:
         found.append(NO_TIMING)
+    elif all(turn.end is None for turn in conversation.turns):
+        found.append(("Pauses and interruptions", "this transcript gives start times only"))
     return found
 
 
@@ -175,8 +221,22 @@ def _labels(analysis: SessionAnalysis, name: str) -> list[Mapping[str, Any]]:
 
 
 def _counts_line(counter: Counter[Any], total: int) -> str:
-    parts = [f"{key} {count} ({percent(count / total)})" for key, count in counter.most_common()]
+    parts = [
+        f"{label(key)} {count} ({share_of(count, total)})" for key, count in counter.most_common()
+    ]
     return ", ".join(parts)
+
+
+def label(key: Any) -> str:
+    """A label as a coach reads it: ``self_disclosure`` -> ``self-disclosure``."""
+    return str(key).replace("_", "-")
+
+
+def share_of(count: int, total: int) -> str:
+    """``count`` as a percentage of ``total``; a few among many show as "<1%", never "0%"."""
+    if count > 0 and round(100 * count / total) == 0:
+        return "<1%"
+    return percent(count / total)
 
 
 @dataclass(frozen=True)
@@ -230,7 +290,11 @@ def question_facts(analysis: SessionAnalysis) -> list[Fact]:
         facts.append(Fact("Turns with stacked questions", str(stacked)))
     inquiry = [q for row in _labels(analysis, "inquiry") for q in row.get("questions", ())]
     if inquiry:
-        kinds = Counter(str(q.get("type", "other")).replace("_", "-") for q in inquiry)
+        # "other" is a closed question of none of the framework's families: say so.
+        kinds = Counter(
+            "closed facts or checks" if q.get("type", "other") == "other" else str(q["type"])
+            for q in inquiry
+        )
         facts.append(Fact("Kinds of question", _counts_line(kinds, len(inquiry))))
         leading = sum(1 for q in inquiry if q.get("leading"))
         why = sum(1 for q in inquiry if q.get("why"))
@@ -264,6 +328,9 @@ def timing_facts(analysis: SessionAnalysis) -> list[Fact]:
         return []
     if metrics.get("mode") != "timed":
         return [Fact("Pauses and interruptions", "not measured: the transcript has no times")]
+    if metrics.get("duration") is None:
+        # Start times alone (Otter, "[hh:mm:ss] Name:" lines) cannot show overlaps or silences.
+        return [Fact("Pauses and interruptions", START_TIMES_ONLY)]
     pauses = metrics.get("pauses_after_questions") or {}
     cut_ins = metrics.get("interruptions") or {}
     facts = []
@@ -295,7 +362,14 @@ def session_facts(conversation: Conversation, analysis: SessionAnalysis) -> list
     ]
     duration = analysis.metrics("timing").get("duration")
     if duration:
-        facts.append(Fact("Length", f"{round(duration / 60)} min"))
+        facts.append(Fact("Length", length(duration)))
     for name, why in analysis.skipped.items():
         facts.append(Fact(f"Not run: {name}", why))
     return facts
+
+
+def length(seconds: float) -> str:
+    """A session's length: minutes, or seconds for a clip under a minute (never "0 min")."""
+    if round(seconds) < 60:
+        return f"{round(seconds)} s"
+    return f"{round(seconds / 60)} min"

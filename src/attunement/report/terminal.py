@@ -41,8 +41,9 @@ def report_parts(conversation: Conversation, analysis: SessionAnalysis) -> list[
     asked = summary.question_facts(analysis) + summary.listening_facts(analysis)
     if asked:
         parts.append(facts_table("Questions and listening", asked))
-    parts.append(moments_panel(summary.notable_moments(analysis), summary.notable_count(analysis)))
-    parts += [layer_panel(group) for group in summary.findings_by_layer(analysis)]
+    moments = summary.notable_moments(analysis)
+    parts.append(moments_panel(moments, summary.notable_count(analysis), conversation))
+    parts += [layer_panel(group, conversation) for group in summary.findings_by_layer(analysis)]
     parts.append(not_assessable_panel(conversation))
     return parts
 
@@ -59,7 +60,12 @@ def facts_table(title: str, facts: list[summary.Fact]) -> Table:
 def talk_table(rows: list[summary.TalkRow]) -> Table:
     table = Table(title="Who spoke how much", title_justify="left")
     for heading in ("role", "speaker", "turns", "words", "share of words", "share of time"):
-        table.add_column(heading, justify="right" if heading != "speaker" else "left")
+        # A name reads badly broken over two lines; the headings can wrap instead.
+        table.add_column(
+            heading,
+            justify="left" if heading in ("role", "speaker") else "right",
+            no_wrap=heading == "speaker",
+        )
     table.add_column("words per turn", justify="right")
     for row in rows:
         table.add_row(
@@ -74,21 +80,22 @@ def talk_table(rows: list[summary.TalkRow]) -> Table:
     return table
 
 
-def marker_text(marker: Marker) -> Text:
+def marker_text(marker: Marker, conversation: Conversation) -> Text:
     line = Text()
     line.append(f"{summary.turn_span(marker.turns)}: ", style="bold")
     line.append(marker.note)
-    if marker.evidence:
-        quoted = " · ".join(f"“{e}”" for e in marker.evidence[:3])
+    quotes = summary.quotes(marker, conversation)
+    if quotes:
+        quoted = " · ".join(f"“{q}”" for q in quotes)
         line.append(f"\n    {quoted}", style="italic dim")
     return line
 
 
-def moments_panel(markers: list[Marker], total: int) -> Panel:
+def moments_panel(markers: list[Marker], total: int, conversation: Conversation) -> Panel:
     if not markers:
         body: RenderableType = Text("Nothing stood out strongly enough to flag.", style="dim")
     else:
-        lines: list[RenderableType] = [marker_text(m) for m in markers]
+        lines: list[RenderableType] = [marker_text(m, conversation) for m in markers]
         if total > len(markers):
             more = f"{total - len(markers)} more notable moments are among the findings below."
             lines.append(Text(more, style="dim"))
@@ -96,9 +103,10 @@ def moments_panel(markers: list[Marker], total: int) -> Panel:
     return Panel(body, title="Moments worth looking at again", title_align="left")
 
 
-def kind_lines(same_kind: list[Marker]) -> list[RenderableType]:
+def kind_lines(same_kind: list[Marker], conversation: Conversation) -> list[RenderableType]:
     """The first few findings of one kind in full, then the turns of the rest."""
-    lines: list[RenderableType] = [marker_text(m) for m in same_kind[:SHOWN_PER_KIND]]
+    shown = same_kind[:SHOWN_PER_KIND]
+    lines: list[RenderableType] = [marker_text(m, conversation) for m in shown]
     rest = same_kind[SHOWN_PER_KIND:]
     if rest:
         where = summary.turn_span(m.turns[0] for m in rest if m.turns)
@@ -106,10 +114,10 @@ def kind_lines(same_kind: list[Marker]) -> list[RenderableType]:
     return lines
 
 
-def layer_panel(group: summary.LayerFindings) -> Panel:
+def layer_panel(group: summary.LayerFindings, conversation: Conversation) -> Panel:
     lines: list[RenderableType] = [Text(group.blurb, style="dim")]
     for same_kind in summary.kinds(group.markers):
-        lines += kind_lines(same_kind)
+        lines += kind_lines(same_kind, conversation)
     if not group.markers:
         lines.append(Text("No findings in this layer for this session.", style="dim"))
     return Panel(Group(*lines), title=group.title, title_align="left")

@@ -6,7 +6,7 @@ roles and whose ``metadata["roles"]`` says who was taken for the coach, how and 
 """
 
 from attunement.transcript.model import Conversation, Role, Turn
-from attunement.transcript.reading import parse, read, read_bytes, read_text
+from attunement.transcript.reading import decoded_text, parse, read, read_bytes, read_text
 from attunement.transcript.roles import assign_roles
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "Role",
     "Turn",
     "assign_roles",
+    "decoded_text",
     "parse",
     "read",
     "read_bytes",

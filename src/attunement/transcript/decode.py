@@ -38,8 +38,17 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _TEXT_CONTROLS = frozenset(b"\t\n\r\x0c")
 
 
-class NotUtf8(Exception):
-    """Internal: the bytes are not UTF-8 after all; the reader restarts with the fallback."""
+def _bytes_as_fallback(error: UnicodeError) -> tuple[str, int]:
+    # A file edited in two tools can hold UTF-8 and Windows-1252 side by side: only the bytes
+    # that are not UTF-8 are read as Windows-1252, so the rest keeps its accents and dashes.
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return bytes(bad).decode(FALLBACK_ENCODING, errors="replace"), error.end
+
+
+MIXED_ERRORS = "attunement-utf8-else-cp1252"
+codecs.register_error(MIXED_ERRORS, _bytes_as_fallback)
 
 
 def open_path(path: Path) -> BinaryIO:
@@ -65,7 +74,7 @@ def open_path(path: Path) -> BinaryIO:
 
 def sniff_encoding(head: bytes, name: str) -> str:
     """The encoding to try first, judged from the first bytes; refuses empty and binary files."""
-    if not head.strip():
+    if not _without_bom(head).strip():
         raise TranscriptError(
             f"{name} is empty", "export the transcript again and check that it has text in it"
         )
@@ -76,6 +85,14 @@ def sniff_encoding(head: bytes, name: str) -> str:
         return "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"
     refuse_binary(head, name)
     return "utf-8"
+
+
+def _without_bom(head: bytes) -> bytes:
+    # A file saved empty by Notepad still holds its byte-order mark.
+    for bom, _ in _BOMS:
+        if head.startswith(bom):
+            return head[len(bom) :]
+    return head
 
 
 def refuse_binary(head: bytes, name: str) -> None:
@@ -104,16 +121,13 @@ def _looks_like_utf16_without_bom(head: bytes) -> bool:
 
 def iter_lines(stream: BinaryIO, encoding: str) -> Iterator[str]:
     """Decoded lines without their line ends (LF, CRLF or CR), read chunk by chunk."""
-    strict = encoding != FALLBACK_ENCODING
-    decoder = codecs.getincrementaldecoder(encoding)("strict" if strict else "replace")
+    decoder = codecs.getincrementaldecoder(encoding)(_errors_for(encoding))
     pending = ""
     while True:
         chunk = stream.read(CHUNK_BYTES)
         try:
             text = pending + decoder.decode(chunk, final=not chunk)
         except UnicodeDecodeError:
-            if encoding.startswith("utf-8"):
-                raise NotUtf8 from None
             raise TranscriptError(
                 f"The transcript is not valid {encoding.upper()} text",
                 "save it again as UTF-8 and read that",
@@ -129,6 +143,12 @@ def iter_lines(stream: BinaryIO, encoding: str) -> Iterator[str]:
             return
 
 
+def _errors_for(encoding: str) -> str:
+    if encoding.startswith("utf-8"):
+        return MIXED_ERRORS
+    return "replace" if encoding == FALLBACK_ENCODING else "strict"
+
+
 def _unfinished(piece: str) -> bool:
     return piece.endswith("\r") or piece == piece.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
@@ -142,10 +162,8 @@ def read_all(stream: BinaryIO, encoding: str) -> str:
     """The whole text at once, for formats that cannot be parsed line by line (JSON)."""
     data = stream.read()
     try:
-        return data.decode(encoding)
+        return data.decode(encoding, errors=_errors_for(encoding))
     except UnicodeDecodeError:
-        if encoding.startswith("utf-8"):
-            return data.decode(FALLBACK_ENCODING, errors="replace")
         raise TranscriptError(
             f"The transcript is not valid {encoding.upper()} text",
             "save it again as UTF-8 and read that",

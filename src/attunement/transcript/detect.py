@@ -35,8 +35,12 @@ def choose_format(filename: str, head: str, explicit: str | None = None) -> str:
         return normalise_format(explicit)
     start = head.lstrip("\ufeff \t\r\n")
     by_suffix = _BY_SUFFIX.get(PurePath(filename).suffix.lower())
-    if by_suffix == "srt" and start.startswith("WEBVTT"):
-        return "vtt"
+    # Files get renamed: a WebVTT header or a JSON opening outweighs the suffix.
+    unmistakable = unmistakable_format(start)
+    if unmistakable is not None:
+        return unmistakable
+    if by_suffix == "json":
+        return format_from_content(start) or by_suffix
     if by_suffix is not None:
         return by_suffix
     found = format_from_content(start)
@@ -49,12 +53,20 @@ def choose_format(filename: str, head: str, explicit: str | None = None) -> str:
     return found
 
 
-def format_from_content(start: str) -> str | None:
-    """The format the text looks like, from its first lines; None when nothing fits."""
+def unmistakable_format(start: str) -> str | None:
+    """WebVTT or JSON when the first characters leave no doubt, else None."""
     if start.startswith("WEBVTT"):
         return "vtt"
     if start.startswith("{") or (_JSON_LIST.match(start) and not _LEADING_STAMP.match(start)):
         return "json"
+    return None
+
+
+def format_from_content(start: str) -> str | None:
+    """The format the text looks like, from its first lines; None when nothing fits."""
+    unmistakable = unmistakable_format(start)
+    if unmistakable is not None:
+        return unmistakable
     lines = [line for line in start.splitlines()[: _SAMPLE_LINES * 5] if line.strip()][
         :_SAMPLE_LINES
     ]

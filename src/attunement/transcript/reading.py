@@ -10,9 +10,7 @@ from typing import BinaryIO
 
 from attunement.errors import TranscriptError
 from attunement.transcript.decode import (
-    FALLBACK_ENCODING,
     HEAD_BYTES,
-    NotUtf8,
     decode_head,
     iter_lines,
     open_path,
@@ -46,7 +44,9 @@ def read(
     """Read a transcript file; roles come from ``coach``/``client`` or are judged from the talk."""
     path = Path(path)
     with open_path(path) as stream:
-        conversation = parse_stream(stream, name=path.name, format=format)
+        # A pipe (/dev/stdin, a FIFO) cannot be rewound after the format is sniffed.
+        seekable = stream if stream.seekable() else io.BytesIO(stream.read())
+        conversation = parse_stream(seekable, name=path.name, format=format)
     return finish(replace(conversation, source=str(path)), coach=coach, client=client)
 
 
@@ -61,6 +61,15 @@ def read_bytes(
     """Read an uploaded transcript held in memory; ``filename`` only helps choose the format."""
     conversation = parse_stream(io.BytesIO(data), name=filename, format=format)
     return finish(replace(conversation, source=filename), coach=coach, client=client)
+
+
+def decoded_text(data: bytes, filename: str = "") -> str:
+    """The whole file as text, decoded the way the readers decode it (byte-order marks,
+    UTF-16, Windows-1252 bytes among UTF-8), so a stored copy shows what was analysed."""
+    stream = io.BytesIO(data)
+    encoding = sniff_encoding(stream.read(HEAD_BYTES), filename or "The transcript")
+    stream.seek(0)
+    return read_all(stream, encoding)
 
 
 def read_text(
@@ -89,11 +98,7 @@ def parse_stream(stream: BinaryIO, *, name: str, format: str | None) -> Conversa
     stream.seek(0)
     if chosen == "json":
         return check_speakers(read_json(read_all(stream, encoding)), chosen)
-    try:
-        turns = merge_segments(_LINE_READERS[chosen](iter_lines(stream, encoding)))
-    except NotUtf8:
-        stream.seek(0)
-        turns = merge_segments(_LINE_READERS[chosen](iter_lines(stream, FALLBACK_ENCODING)))
+    turns = merge_segments(_LINE_READERS[chosen](iter_lines(stream, encoding)))
     return check_speakers(Conversation(turns=tuple(turns), format=chosen), chosen)
 
 

@@ -93,6 +93,7 @@ def match_speaker(name: str, speakers: tuple[str, ...], option: str) -> str:
     raise RoleError(
         f"No single speaker called {name!r} is in the transcript (its speakers are {listed})",
         f"pass {option} with one of those names",
+        speakers,
     )
 
 
@@ -127,7 +128,11 @@ def count_words(text: str) -> int:
 
 
 def _decide(conversation: Conversation) -> dict[str, Any]:
-    first, second = _candidates(speaker_stats(conversation))
+    stats = speaker_stats(conversation)
+    named = _decide_by_label(stats)
+    if named is not None:
+        return named
+    first, second = _candidates(stats)
     named = _decide_by_names(first.name, second.name)
     if named is not None:
         return named
@@ -138,6 +143,7 @@ def _decide(conversation: Conversation) -> dict[str, Any]:
         raise RoleError(
             f"Could not tell whether {first.name} or {second.name} is the coach: they ask questions and talk in similar measure (confidence {confidence:.2f})",
             f"pass --coach NAME with one of {', '.join(conversation.speakers)}",
+            conversation.speakers,
         )
     reasons = _reasons(conversation, coach, client)
     return {
@@ -154,6 +160,19 @@ def _candidates(stats: list[SpeakerStats]) -> tuple[SpeakerStats, SpeakerStats]:
     named = [s for s in stats if s.name != UNKNOWN_SPEAKER]
     pool = named if len(named) >= 2 else stats
     return pool[0], pool[1]
+
+
+def _decide_by_label(stats: list[SpeakerStats]) -> dict[str, Any] | None:
+    """The one speaker labelled coach, even if they say little (a session with three people);
+    the client is the speaker labelled client, else the most talkative other named speaker."""
+    coaches = [
+        s.name for s in stats if _COACH_NAME.search(s.name) and not _CLIENT_NAME.search(s.name)
+    ]
+    others = [s.name for s in stats if s.name not in coaches and s.name != UNKNOWN_SPEAKER]
+    if len(coaches) != 1 or not others:
+        return None
+    clients = [name for name in others if _CLIENT_NAME.search(name)]
+    return _decide_by_names(coaches[0], (clients or others)[0])
 
 
 def _decide_by_names(a: str, b: str) -> dict[str, Any] | None:

@@ -27,6 +27,7 @@ _UNTIDY = re.compile(r"\s\s|[^\S ]")
 _PARTICLES = frozenset(
     {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "al"}
 )
+_LABEL = re.compile(r"\([^()]*\)")
 _NOT_NAMES = frozenset({"http", "https", "note", "ps", "re", "subject", "date", "time", "location"})
 
 
@@ -64,9 +65,13 @@ def split_speaker(line: str) -> tuple[str | None, str]:
 
 
 def looks_like_a_name(name: str) -> bool:
-    """Every word capitalised (or a particle like "van"): tells "Ann Lee:" from "For example:"."""
-    return all(
-        word[:1].isupper() or word[:1].isdigit() or word in _PARTICLES for word in name.split()
+    """Every word capitalised (or a particle like "van"): tells "Ann Lee:" from "For example:".
+
+    A label in brackets after the name, as in "Alex (coach):", is not part of the test.
+    """
+    words = _LABEL.sub(" ", name).split()
+    return bool(words) and all(
+        word[:1].isupper() or word[:1].isdigit() or word in _PARTICLES for word in words
     )
 
 

@@ -137,6 +137,11 @@ _SPOKEN = (
 )
 
 
+def excerpt(text: str, limit: int = 120) -> str:
+    """A quote for a finding's evidence: at most ``limit`` characters, "…" where it was cut."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 @lru_cache(maxsize=16384)
 def plain(sentence: str) -> str:
     """A sentence with stutters, fillers and spoken contractions smoothed out."""

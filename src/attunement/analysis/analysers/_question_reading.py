@@ -13,115 +13,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from attunement.analysis.analysers._question_words import AUX, FILLERS, SUBJECTS, WH
 from attunement.analysis.text import words as _words
 
-# Words people start a sentence with before the question proper ("So, what…", "Okay and how…").
-_FILLERS = frozenset(
-    [
-        "so",
-        "and",
-        "but",
-        "okay",
-        "ok",
-        "well",
-        "um",
-        "uh",
-        "erm",
-        "er",
-        "hmm",
-        "mm",
-        "yeah",
-        "yes",
-        "right",
-        "alright",
-        "now",
-        "then",
-        "oh",
-        "mhm",
-        "hm",
-        "just",
-        "also",
-        "like",
-        "anyway",
-        "great",
-        "good",
-        "sure",
-        "fine",
-        "gotcha",
-        "wow",
-        "cool",
-        "sorry",
-        "or",
-    ]
-)
-_WH = frozenset(["what", "how", "why", "when", "where", "who", "whom", "whose", "which"])
-_AUX = frozenset(
-    [
-        "do",
-        "does",
-        "did",
-        "is",
-        "are",
-        "was",
-        "were",
-        "am",
-        "have",
-        "has",
-        "had",
-        "can",
-        "could",
-        "would",
-        "will",
-        "should",
-        "shall",
-        "may",
-        "might",
-        "must",
-        "isn't",
-        "aren't",
-        "wasn't",
-        "weren't",
-        "don't",
-        "doesn't",
-        "didn't",
-        "haven't",
-        "hasn't",
-        "can't",
-        "couldn't",
-        "wouldn't",
-        "won't",
-        "shouldn't",
-    ]
-)
-_SUBJECTS = frozenset(
-    [
-        "i",
-        "you",
-        "we",
-        "they",
-        "he",
-        "she",
-        "it",
-        "there",
-        "that",
-        "this",
-        "those",
-        "these",
-        "people",
-        "anyone",
-        "someone",
-        "anybody",
-        "somebody",
-        "anything",
-        "something",
-        "your",
-        "my",
-        "his",
-        "her",
-        "their",
-        "any",
-    ]
-)
 # Phrases that ask for an account even in a sentence without a question mark.
 _INVITE = re.compile(
     r"\b(tell me|tell us|describe|talk (me )?through|say (a bit |a little |some )?more|"
@@ -231,7 +125,7 @@ def lead_words(sentence: str, limit: int = 6) -> list[str]:
     tokens = [_plain(w) for w in raw if w not in _HESITATIONS]
     start = 0
     while start < len(tokens):
-        if tokens[start] in _FILLERS:
+        if tokens[start] in FILLERS:
             start += 1
         elif tokens[start : start + 2] in (["you", "know"], ["i", "mean"]):
             start += 2
@@ -244,6 +138,19 @@ def lead_words(sentence: str, limit: int = 6) -> list[str]:
 _CLEFT = re.compile(r"^what ((?!think|say|feel|guess|believe|suppose|reckon)\w+ ){1,5}?(is|was)\b")
 
 
+# "Do", "have", "are" and "were" never ask about "it", "he" or "that" ("does it", "has he"):
+# after them those words make an instruction ("…and do it this week", "have that talk").
+_PLURAL_AUX = frozenset(["do", "have", "are", "were"])
+_SINGULAR = frozenset(
+    ["it", "he", "she", "that", "this", "something", "someone", "somebody", "anything", "anyone"]
+)
+
+
+def asks_subject(aux: str, subject: str) -> bool:
+    """An auxiliary followed by a subject it can ask about: "did it", "do you", not "do it"."""
+    return subject in SUBJECTS and not (aux in _PLURAL_AUX and subject in _SINGULAR)
+
+
 def looks_interrogative(sentence: str) -> bool:
     """True for a question written without its question mark ("what do you want from this")."""
     lead = lead_words(sentence, limit=8)
@@ -252,14 +159,14 @@ def looks_interrogative(sentence: str) -> bool:
     first, second = lead[0], lead[1]
     if " ".join(lead[:2]) in ("tell me", "tell us") or first == "describe":
         return True
-    if first in _WH:
+    if first in WH:
         # "What I mean is…" is not a question; "what do you mean" and "how come" are, and
         # "what is happening is…" is a statement built around "what".
         if _CLEFT.match(" ".join(lead)):
             return False
-        return second in _AUX or second in ("else", "come", "about", "kind", "sort")
-    if first in _AUX:
-        return second in _SUBJECTS
+        return second in AUX or second in ("else", "come", "about", "kind", "sort")
+    if first in AUX:
+        return asks_subject(first, second)
     return False
 
 
@@ -277,7 +184,7 @@ def has_question_form(sentence: str) -> bool:
     lead = lead_words(sentence)
     if not lead:
         return False
-    if lead[0] in _WH or lead[0] in _AUX or lead[0] in ("any", "anything", "tell", "describe"):
+    if lead[0] in WH or lead[0] in AUX or lead[0] in ("any", "anything", "tell", "describe"):
         return True
     lowered = " ".join(words(sentence))
     return bool(
@@ -349,7 +256,7 @@ def _aux_then_subject(rest: list[str], subject: bool = True) -> bool:
     for i, word in enumerate(rest[:4]):
         if word.split("'")[0] in _PRONOUNS:
             return False
-        if word in _AUX and (not subject or (i + 1 < len(rest) and rest[i + 1] in _SUBJECTS)):
+        if word in AUX and (not subject or (i + 1 < len(rest) and asks_subject(word, rest[i + 1]))):
             return True
     return False
 
@@ -367,15 +274,15 @@ def clause_asks(lead: list[str], strict: bool = False) -> bool:
     if not lead:
         return False
     first, rest = lead[0], lead[1:]
-    if first in _AUX:
+    if first in AUX:
         # "…but do your best", "…, is that you don't need to": an order or a statement.
         if strict and (rest[:1] in (["your"], ["my"], ["their"]) or _that_clause(rest)):
             return False
-        return bool(rest) and rest[0] in _SUBJECTS
+        return bool(rest) and asks_subject(first, rest[0])
     if first in ("what", "how", "why", "where", "when") and not strict:
         # In a sentence asked with a question mark: "…, what consequences might follow?"
         return _aux_then_subject(rest, subject=False)
-    if first in _WH:
+    if first in WH:
         # "…, which is something you don't like" relates, it does not ask.
         return _aux_then_subject(rest) and not _CLEFT.match(" ".join(lead))
     opener = " ".join(lead)
@@ -390,7 +297,7 @@ def _first_clause_asks(lead: list[str]) -> bool:
     subordinate clause ("When you think about it, how…")."""
     if lead[0] in ("when", "if") and lead[1:2] and lead[1] in _PRONOUNS:
         return False
-    return lead[0] in _AUX or lead[0] in _WH or lead[0] in ("any", "anything") or clause_asks(lead)
+    return lead[0] in AUX or lead[0] in WH or lead[0] in ("any", "anything") or clause_asks(lead)
 
 
 # A proposal put as a question ("Why don't we meet again next week?", "How about if I call you
@@ -412,10 +319,10 @@ def _clause_form(lead: list[str], rest: str, whole: str) -> str:
         return "closed"
     if _OPEN_LEADS.match(opener) or lead[:2] == ["tell", "me"]:
         return "open"
-    if lead[0] in _AUX:
+    if lead[0] in AUX:
         # "Could you tell me…" is open in substance; "Is it this or that?" is a choice.
         return "open" if _AUX_OPEN.match(opener) or _ASKS_FOR_IDEAS.search(rest) else "closed"
-    if lead[0] in _WH:
+    if lead[0] in WH:
         factual = _FACTUAL_WH.match(opener) and not _WHERE_ALONG.match(opener)
         return "closed" if factual else "open"
     return "open" if _ANY_MORE.match(opener) or _ASKS_FOR_IDEAS.search(rest) else "closed"
@@ -465,9 +372,9 @@ def _alternation(found: frozenset[str] | set[str]) -> str:
 # first look, so that most statements are never split into clauses.
 _CLAUSE_START = re.compile(
     r"(?:^|[,;:]|--|[\u2014\u2013]|\s-\s|\.\.\.|\s(?=(?:and|but|so|or)\s))[\s\W]*(?:(?:"
-    + _alternation(_FILLERS | _HESITATIONS | {"you know", "i mean"})
+    + _alternation(FILLERS | _HESITATIONS | {"you know", "i mean"})
     + r")\b[\s\W]*)*(?:"
-    + _alternation(_AUX | _WH | {"tell", "any", "anything", "in", "to"})
+    + _alternation(AUX | WH | {"tell", "any", "anything", "in", "to"})
     + r")\b"
 )
 

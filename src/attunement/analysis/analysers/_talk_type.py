@@ -19,6 +19,8 @@ from functools import lru_cache
 from typing import Any
 
 from attunement.analysis.analysers._connection_util import TaggedPattern, lexicon, phrase_pattern
+from attunement.analysis.analysers._question_reading import lead_words
+from attunement.analysis.analysers._question_words import WH
 from attunement.transcript.model import Role, Turn
 
 LEX = lexicon("openness.json")
@@ -46,6 +48,8 @@ NUMBER = re.compile(
 )
 # A reply this short to a yes/no question carries its meaning in the question.
 SHORT_REPLY_WORDS = 6
+# Where a sentence ends and the next begins: after ".", "!" or "?" and a space.
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +91,22 @@ def classify_talk(text: str, word_count: int, coach_before: str) -> TalkCall:
     sustain = [words for tag, words in hits if tag.startswith("sustain")]
     if change or sustain:
         return replace(_weigh(hits, change, sustain), phrases=(len(change), len(sustain)))
-    if word_count <= SHORT_REPLY_WORDS and coach_before:
+    if word_count <= SHORT_REPLY_WORDS and asks_yes_or_no(coach_before):
         return _answer_to_question(text, coach_before)
     return TalkCall("neutral", (), "no change or sustain language")
+
+
+def asks_yes_or_no(coach_before: str) -> bool:
+    """Whether the coach's last question can be answered with a yes, a no or a number.
+
+    Only then does a short reply take its meaning from it: "Okay" after advice ("You've got to
+    be firmer") goes along with it, and "No reason" after "Why do you let him get to you?"
+    answers the why; neither is the client arguing for or against change."""
+    asked = [s for s in SENTENCE_END.split(coach_before) if s.rstrip().endswith("?")]
+    if not asked:
+        return False
+    lead = lead_words(asked[-1], limit=2)
+    return bool(SCALE_QUESTION.search(asked[-1])) or not (lead and lead[0] in WH)
 
 
 def _weigh(hits: list[tuple[str, str]], change: list[str], sustain: list[str]) -> TalkCall:

@@ -106,6 +106,11 @@ def presence(ctx: AnalysisContext) -> list[Finding]:
         finding(m.note, m.turns, "timing")
         for m in markers_of(ctx, "timing", "long_pause_after_question", "coach_interrupts")
     ]
+    # Holding a hard feeling before reassuring is presence; rushing past it is its absence.
+    out += [
+        finding(m.note, m.turns, "moves")
+        for m in markers_of(ctx, "moves", "reassured_before_heard")
+    ]
     return out
 
 
@@ -135,6 +140,10 @@ def active_listening(ctx: AnalysisContext) -> list[Finding]:
     ]
     out += [
         finding(m.note, m.turns, "listening") for m in markers_of(ctx, "listening", "topic_switch")
+    ]
+    out += [
+        finding(m.note, m.turns, "moves")
+        for m in markers_of(ctx, "moves", "checks_understanding", "feelings_not_reflected")
     ]
     return out
 
@@ -211,7 +220,7 @@ def not_assessable(has_times: bool) -> list[dict[str, str]]:
 
 class CompetencyAnalyser:
     name: ClassVar[str] = "competency"
-    version: ClassVar[str] = "1.0"
+    version: ClassVar[str] = "1.1"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = (
         "moves",

@@ -57,7 +57,9 @@ def style_matching(coach: list[str], client: list[str]) -> dict[str, Any] | None
         name: round(1 - abs(a[name] - b[name]) / (a[name] + b[name] + 0.0001), 3)
         for name in CATEGORIES
     }
-    return {"score": round(sum(per.values()) / len(per), 3), "categories": per}
+    # Who uses each category more, so a finding can say which way the styles part.
+    more = {name: "coach" if a[name] > b[name] else "client" for name in CATEGORIES}
+    return {"score": round(sum(per.values()) / len(per), 3), "categories": per, "more": more}
 
 
 def formality(words: list[str]) -> float | None:
@@ -143,7 +145,7 @@ def ratio_match(a: float | None, b: float | None) -> float | None:
 
 class MatchingAnalyser:
     name: ClassVar[str] = "matching"
-    version: ClassVar[str] = "1.1"
+    version: ClassVar[str] = "1.2"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = ("timestamps",)
     produces: ClassVar[tuple[str, ...]] = ("verbal_matching",)
@@ -269,6 +271,18 @@ def pace_gap_note(coach: float, client: float) -> str:
     )
 
 
+def _who_uses_more(categories: list[str], more: dict[str, str]) -> str:
+    """ "the client uses more negations, the coach more articles and prepositions"."""
+    parts: list[str] = []
+    for side in ("client", "coach"):
+        names = [c.replace("_", " ") for c in categories if more.get(c) == side]
+        if names:
+            verb = "" if parts else "uses "
+            listed = " and ".join([", ".join(names[:-1]), names[-1]] if names[1:] else names)
+            parts.append(f"the {side} {verb}more {listed}")
+    return ", ".join(parts)
+
+
 def _style_markers(name: str, metrics: dict[str, Any]) -> list[Marker]:
     markers = []
     style = metrics["style_matching"]
@@ -279,10 +293,10 @@ def _style_markers(name: str, metrics: dict[str, Any]) -> list[Marker]:
                 name,
                 "low_style_matching",
                 (),
-                f"Coach and client use function "
-                f"words quite differently (style match {style['score']:.2f}), most "
-                "of all " + ", ".join(a.replace("_", " ") for a in apart) + ".",
-                tuple(apart),
+                "Coach and client use the small words that carry style (pronouns, articles, "
+                f"negations…) quite differently (style match {style['score']:.2f}): "
+                f"{_who_uses_more(apart, style['more'])}.",
+                (),  # the categories are named in the note; quotes are for spoken words
                 Layer.RAPPORT,
                 guide="verbal-matching",
             )

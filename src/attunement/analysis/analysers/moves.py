@@ -7,7 +7,8 @@ encoder, turns that no cue decided are read again by meaning: closeness to the c
 turn supports a reflection, and otherwise the nearest of our example turns
 (``examples/moves.json``) vote, when they agree clearly enough. Each turn's labels also carry
 finer distinctions that never change the moves (``_support_reading``): the reflection's focus,
-checking, the kinds of affirmation, softer suggestions and the coach's own life.
+checking, the kinds of affirmation, softer suggestions and the coach's own life; what they show
+over the session (counts, and a few moments to look at again) comes from ``_support_findings``.
 """
 
 from __future__ import annotations
@@ -24,7 +25,13 @@ from attunement.analysis.analysers._moves_rules import (
     TurnMoves,
     classify_turn,
     content_words,
+    excerpt,
     reflection_depth,
+)
+from attunement.analysis.analysers._support_findings import (
+    early_reassurances,
+    nuance_markers,
+    nuance_metrics,
 )
 from attunement.analysis.analysers._support_reading import read_nuance
 from attunement.analysis.base import AnalysisContext, result
@@ -146,10 +153,6 @@ def _unasked_advice(calls: dict[int, TurnMoves]) -> int:
     return count
 
 
-def _excerpt(text: str, limit: int = 120) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def offer_run_markers(calls: dict[int, TurnMoves]) -> list[Marker]:
     """Runs of coach turns in a row that advise or inform: the coach carrying the content."""
     markers: list[Marker] = []
@@ -168,7 +171,7 @@ def offer_run_markers(calls: dict[int, TurnMoves]) -> list[Marker]:
                         f"{len(run)} coach turns in a row gave advice or information. "
                         "How much room was left for the client's own ideas here?"
                     ),
-                    evidence=tuple(_excerpt(calls[i].evidence) for i in run[:3]),
+                    evidence=tuple(excerpt(calls[i].evidence) for i in run[:3]),
                     layer=Layer.LISTENING_INQUIRY,
                     notable=len(run) > OFFER_RUN,
                     guide="powerful-inquiry",
@@ -229,7 +232,7 @@ def _marker(
         kind=kind,
         turns=(index,),
         note=note,
-        evidence=(_excerpt(call.evidence),),
+        evidence=(excerpt(call.evidence),),
         layer=layer,
         notable=notable,
         guide=guide,
@@ -247,7 +250,7 @@ def _after_long_share(ctx: AnalysisContext, index: int) -> bool:
 
 class MovesAnalyser:
     name: ClassVar[str] = "moves"
-    version: ClassVar[str] = "1.1"
+    version: ClassVar[str] = "1.2"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = ("encoder",)
     produces: ClassVar[tuple[str, ...]] = ("coach_moves",)
@@ -259,9 +262,12 @@ class MovesAnalyser:
         calls, previous_client = lexical_calls(ctx)
         calls = with_meaning(ctx, calls, previous_client)
         labels = {i: turn_labels(c, ctx.texts[i].sentences) for i, c in calls.items()}
+        early = early_reassurances(ctx, labels)
         markers = offer_run_markers(calls) + single_turn_markers(ctx, calls)
+        markers += nuance_markers(ctx, calls, labels, early)
         markers.sort(key=lambda m: m.turns)
-        return result(self, metrics=metrics(calls), markers=tuple(markers), turn_labels=labels)
+        found = {**metrics(calls), **nuance_metrics(ctx, calls, labels, early)}
+        return result(self, metrics=found, markers=tuple(markers), turn_labels=labels)
 
 
 @hookimpl

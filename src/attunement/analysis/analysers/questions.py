@@ -113,7 +113,9 @@ class QuestionsAnalyser:
     # 1.1: each clause read on its own, scaling and place questions closed (29 November 2026).
     # 1.2: a broken-off question gives way to the one asked after it; proposals ("why don't we
     # meet again?") closed, "where does that leave you?" open (29 November 2026).
-    version: ClassVar[str] = "1.2"
+    # 1.3: "do", "have", "are" and "were" before "it", "that" or "this" instruct ("…and do it
+    # this week"), they do not ask (29 November 2026).
+    version: ClassVar[str] = "1.3"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = ()
     produces: ClassVar[tuple[str, ...]] = ("coach_questions",)

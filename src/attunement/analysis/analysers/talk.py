@@ -24,6 +24,9 @@ MIN_WINDOW_WORDS = 40
 MIN_STRETCH_TURNS = 4
 # About a minute of uninterrupted speech: long enough that the client is only listening.
 LONG_MONOLOGUE_WORDS = 120
+# Below this (about ten seconds of speech) the coach's longest turn is not worth a finding:
+# "the longest turn runs to 4 words" tells the coach nothing.
+MIN_MONOLOGUE_WORDS = 25
 SESSION_COACH_HEAVY = 0.6
 ROLES = (Role.COACH, Role.CLIENT, Role.OTHER)
 
@@ -242,7 +245,7 @@ class TalkAnalyser:
         markers = session_balance_marker(turns, counts, share_words)
         markers += dominated_markers(turns, counts, found)
         markers += carried_markers(turns, counts, found)
-        if longest is not None and counts[longest.index] > 0:
+        if longest is not None and counts[longest.index] >= MIN_MONOLOGUE_WORDS:
             markers.append(monologue_marker(longest, counts[longest.index]))
         metrics = {
             "share_words": share_words,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django import template
 from django.utils import timezone
@@ -24,3 +25,16 @@ def day_label(day: date | None) -> str:
         return ""
     text = f"{day:%a} {day.day} {day:%b}"
     return text if day.year == timezone.localdate().year else f"{text} {day.year}"
+
+
+@register.inclusion_tag("practice/_health_band.html")
+def health_band(health: Any, held: Any, label: str = "", out_of: str = "") -> dict[str, Any]:
+    """The health badge, or "no reading yet" before any session was held (``held``: their
+    count, or the last held session): a new client's untouched 100 would read as a strong
+    relationship nobody has had yet."""
+    return {
+        "health": health,
+        "measured": bool(held) or bool(health.reasons),
+        "label": label or band_label(health.band),
+        "out_of": out_of,
+    }

@@ -26,6 +26,8 @@ _LEADING_STAMP = re.compile(rf"^\s*[\[(]?(?P<ts>{TIMESTAMP})[\])]?\s*[-–—|]?
 _NAME_WITH_STAMP = re.compile(
     rf"^\s*(?P<name>{NAME})\s*[\[(](?P<ts>{TIMESTAMP})[\])]\s*:\s*(?P<text>.*)$"
 )
+# Google Meet: "00:05:00" on a line of its own between speakers' lines.
+_STAMP_ALONE = re.compile(rf"^\s*[\[(]?(?P<ts>{TIMESTAMP})[\])]?\s*$")
 # Otter: "Ann Smith  0:03"; Zoom's own text transcript: "[Ann Smith] 00:03:12".
 OTTER_HEADER = re.compile(
     rf"^\s*(?:\[(?P<bracketed>{NAME})\]|(?P<name>{NAME}))\s+(?P<ts>{TIMESTAMP})\s*$"
@@ -63,16 +65,26 @@ def otter_header(line: str) -> tuple[str, float | None] | None:
 
 
 def read_plain(lines: Iterable[str]) -> Iterator[Segment]:
-    """Segments of ``Name: text`` lines; unnamed lines continue the speaker before them."""
+    """Segments of ``Name: text`` lines; unnamed lines continue the speaker before them.
+
+    A line holding only a time (Google Meet writes one every few minutes) is not speech: it
+    dates the next speaker's line when that line carries no time of its own.
+    """
     started = False
+    pending: float | None = None
     for line in lines:
         if not line.strip():
+            continue
+        alone = _STAMP_ALONE.match(line)
+        if alone is not None:
+            pending = parse_timestamp(alone.group("ts"))
             continue
         named = named_line(line)
         if named is not None:
             started = True
             speaker, text, stamp = named
-            yield Segment(speaker, clean_text(text), stamp)
+            yield Segment(speaker, clean_text(text), stamp if stamp is not None else pending)
+            pending = None
         elif started:
             yield Segment(None, clean_text(line))
 
