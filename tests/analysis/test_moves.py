@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from attunement.analysis.analysers._moves_rules import classify_turn, content_words
+from attunement.analysis.analysers._moves_rules import (
+    classify_turn,
+    content_words,
+    reflection_depth,
+)
 from attunement.analysis.analysers.moves import MOVES
 from attunement.analysis.pipeline import analyse
 from attunement.analysis.text import turn_text, words
@@ -295,8 +299,7 @@ def test_giving_back_what_the_client_mentioned_is_a_reflection() -> None:
 @pytest.mark.parametrize(
     ("coach", "depth"),
     [
-        # Read as a reflection only because it speaks about the client: simple unless a
-        # feeling, meaning or value is named.
+        # Nothing added but a few words of its own: simple.
         ("Your brother drives over most weekends now", "simple"),
         ("Your brother drives over most weekends and you worry about him", "complex"),
     ],
@@ -304,6 +307,57 @@ def test_giving_back_what_the_client_mentioned_is_a_reflection() -> None:
 def test_a_reflection_read_without_a_cue_is_complex_only_when_it_names_more(coach, depth) -> None:
     call = classify_turn(turn_text(coach), set())
     assert (call.main, call.reflection) == ("reflection", depth)
+
+
+@pytest.mark.parametrize(
+    ("coach", "depth"),
+    [
+        ("You mentioned your brother has been helping with the garden every weekend.", "simple"),
+        ("You said you want to stop, and part of you still enjoys the nights out.", "complex"),
+    ],
+)
+def test_saying_it_gives_back_the_clients_words_is_simple_unless_it_holds_two_sides(
+    coach, depth
+) -> None:
+    assert reflection_depth([coach], set()) == depth
+
+
+@pytest.mark.parametrize(
+    "coach",
+    [
+        "You sound worn down by all of it.",  # how the client comes across
+        "It seems the evenings are the hardest.",
+        "You'd rather be the one who decides.",  # a wish or preference
+        "It's like running a race with no finish line.",  # an image
+        "That must have come as a shock, and it was scary.",  # a feeling named
+        "On the one hand the job pays well, on the other hand it eats your weekends.",
+    ],
+)
+def test_a_reflection_that_adds_a_feeling_wish_image_or_second_side_is_complex(coach) -> None:
+    assert reflection_depth([coach], None) == "complex"
+
+
+def test_counts_and_amounts_given_back_are_a_simple_reflection_however_long() -> None:
+    coach = "So about two bottles of wine at the weekend and the odd beer after football."
+    assert reflection_depth([coach], set()) == "simple"
+
+
+@pytest.mark.parametrize(
+    ("coach", "depth"),
+    [
+        ("So the new job started and the drinking went up.", "simple"),
+        (
+            "Since the new job started, the evenings have turned into the only stretch of "
+            "time that belongs to you.",
+            "complex",
+        ),
+    ],
+)
+def test_a_reflection_with_no_cue_is_complex_when_it_adds_five_words_the_client_did_not_use(
+    coach, depth
+) -> None:
+    client = content_words(words("I have been drinking more since the new job started."))
+    assert reflection_depth([coach], client) == depth
 
 
 def test_the_clients_own_words_said_back_with_a_rising_voice_are_a_reflection() -> None:

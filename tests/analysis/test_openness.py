@@ -6,7 +6,12 @@ import pytest
 
 from attunement.analysis.analysers import _talk_type
 from attunement.analysis.analysers._talk_type import asked_side, blend_with_meaning, meaning_scores
-from attunement.analysis.analysers.openness import TalkCall, classify_talk, plain_speech
+from attunement.analysis.analysers.openness import (
+    TalkCall,
+    classify_talk,
+    plain_speech,
+    turn_features,
+)
 from attunement.analysis.model import Layer
 from attunement.analysis.pipeline import analyse
 from attunement.analysis.text import words
@@ -281,3 +286,20 @@ def test_course_over_thirds_shows_the_client_opening_up(make_conversation) -> No
     course = openness(make_conversation(rows)).metrics["course"]
     assert len(course) == 3
     assert course[0]["open_share"] == 0.0 and course[2]["open_share"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "names_a_feeling"),
+    [
+        ("I have been down all week.", True),
+        ("I'm so lost with all of it.", True),
+        ("I am content with how it went.", True),
+        ("I need to write down the steps first.", False),
+        ("I lost my keys on the way here.", False),
+        ("The content of the course was good.", False),
+    ],
+)
+def test_down_lost_and_content_are_feelings_only_when_said_of_oneself(
+    text: str, names_a_feeling: bool
+) -> None:
+    assert bool(turn_features(text)["feelings"]) is names_a_feeling

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,23 @@ def test_each_bundled_session_reads_back_with_its_coach_and_client(
     assert conversation.speakers == (spec.coach, spec.client)
     assert conversation.speaker_for(Role.COACH) == spec.coach
     assert conversation.speaker_for(Role.CLIENT) == spec.client
+
+
+# "Mm-hm.", "Go on." or "Not really." may come back in a session; a longer line may not.
+BACKCHANNEL_WORDS = 3
+
+
+@pytest.mark.parametrize("role", [Role.COACH, Role.CLIENT])
+@pytest.mark.parametrize("name", sorted(BY_NAME))
+def test_no_bundled_session_has_anyone_say_the_same_line_twice(
+    name: str, role: Role, sessions: dict[str, Conversation]
+) -> None:
+    said = Counter(
+        turn.text
+        for turn in sessions[name].by_role(role)
+        if len(turn.text.split()) > BACKCHANNEL_WORDS
+    )
+    assert [line for line, times in said.items() if times > 1] == []
 
 
 def test_one_session_is_about_an_hour_with_about_800_turns(

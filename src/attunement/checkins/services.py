@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import F, Max, Q
 
 from attunement.checkins.models import Checkin, ContactTerms
 from attunement.practice.charts import line_chart
@@ -18,6 +20,7 @@ from attunement.relationship.signs import Sign
 
 RELATIONSHIP_CHECKIN_DAYS = 30  # the relationship check-in is monthly
 CONCERN_KEY = "to_address"  # the relationship check-in's "anything to talk about" answer
+DEFAULT_HOURS = ContactTerms().response_hours  # until the coach records the contact terms
 
 
 def new_checkin(client: Client, kind: str, session: Session | None = None) -> Checkin:
@@ -76,29 +79,46 @@ def save_terms(terms: ContactTerms, now: datetime) -> ContactTerms:
 # ---- reading --------------------------------------------------------------------------------
 
 
-def answered_session_checkins(client: Client) -> QuerySet[Checkin]:
-    return client.checkins.filter(  # type: ignore[attr-defined]
-        kind=Checkin.Kind.SESSION, answered_at__isnull=False
-    ).order_by("answered_at", "pk")
-
-
 def history_checkins(engagement: Engagement) -> tuple[CheckIn, ...]:
     """The engagement's answered after-session check-ins, as the relationship rules read them.
 
     A check-in made for a session of an earlier engagement stays with that engagement.
     """
-    answered = answered_session_checkins(engagement.client).filter(
-        Q(session__isnull=True) | Q(session__engagement=engagement)
-    )
-    return tuple(
-        CheckIn(
-            when=c.answered_at,
-            scores=dict(c.scores or {}),
-            predicted=dict(c.predicted) if c.predicted else None,
-            ref=str(c.pk),
+    return history_checkins_by_engagement([engagement])[engagement.pk]
+
+
+def history_checkins_by_engagement(
+    engagements: Sequence[Engagement],
+) -> dict[int, tuple[CheckIn, ...]]:
+    """``history_checkins`` for many engagements in one query, by engagement id."""
+    ids = [e.pk for e in engagements]
+    answered = (
+        Checkin.objects.filter(
+            client__in={e.client_id for e in engagements},
+            kind=Checkin.Kind.SESSION,
+            answered_at__isnull=False,
         )
-        for c in answered
-        if c.answered_at is not None
+        .filter(Q(session__isnull=True) | Q(session__engagement__in=ids))
+        .annotate(session_engagement=F("session__engagement"))
+        .order_by("answered_at", "pk")
+    )
+    found: dict[int, list[CheckIn]] = {pk: [] for pk in ids}
+    by_client: dict[int, list[int]] = defaultdict(list)
+    for e in engagements:
+        by_client[e.client_id].append(e.pk)
+    for c in answered:
+        for pk in by_client[c.client_id]:
+            if c.session_engagement in (None, pk):
+                found[pk].append(_plain_checkin(c))
+    return {pk: tuple(items) for pk, items in found.items()}
+
+
+def _plain_checkin(c: Checkin) -> CheckIn:
+    return CheckIn(
+        when=c.answered_at,
+        scores=dict(c.scores or {}),
+        predicted=dict(c.predicted) if c.predicted else None,
+        ref=str(c.pk),
     )
 
 
@@ -109,17 +129,53 @@ class Overdue:
     allowed_hours: int
 
 
+@dataclass(frozen=True)
+class Reminders:
+    """What the dashboard reminds the coach of for one client."""
+
+    overdue: list[Overdue]
+    concern: Sign | None
+    relationship_due: bool
+
+
+Current = Sequence[tuple[Client, Engagement | None]]  # clients with their current engagement
+
+
+def reminders_for(current: Current, now: datetime) -> dict[int, Reminders]:
+    """Every client's reminders by client id, in a handful of queries however many clients."""
+    clients = [client for client, _ in current]
+    overdue = overdue_by_client(current, now)
+    concerns = concern_signs(clients, now)
+    due = relationship_due_by_client(current, now)
+    return {c.pk: Reminders(overdue[c.pk], concerns[c.pk], due[c.pk]) for c in clients}
+
+
 def overdue_messages(client: Client, now: datetime) -> list[Overdue]:
     """Messages the coach has not answered within the agreed response time, oldest first."""
-    allowed = terms_for(_engagement(client)).response_hours
-    waiting = client.checkins.filter(  # type: ignore[attr-defined]
-        kind=Checkin.Kind.MESSAGE, answered_at__isnull=False, replied_at__isnull=True
-    ).order_by("answered_at")
-    return [
-        Overdue(m, int((now - m.answered_at).total_seconds() // 3600), allowed)
-        for m in waiting
-        if now - m.answered_at > timedelta(hours=allowed)
-    ]
+    return overdue_by_client([(client, _engagement(client))], now)[client.pk]
+
+
+def overdue_by_client(current: Current, now: datetime) -> dict[int, list[Overdue]]:
+    """``overdue_messages`` for many clients in two queries, by client id."""
+    allowed = _response_hours([e for _, e in current if e is not None])
+    found: dict[int, list[Overdue]] = {client.pk: [] for client, _ in current}
+    hours = {client.pk: allowed.get(e.pk if e else None, DEFAULT_HOURS) for client, e in current}
+    waiting = Checkin.objects.filter(
+        client__in=list(found),
+        kind=Checkin.Kind.MESSAGE,
+        answered_at__isnull=False,
+        replied_at__isnull=True,
+    ).order_by("answered_at", "pk")
+    for m in waiting:
+        waited, limit = now - m.answered_at, hours[m.client_id]
+        if waited > timedelta(hours=limit):
+            found[m.client_id].append(Overdue(m, int(waited.total_seconds() // 3600), limit))
+    return found
+
+
+def _response_hours(engagements: Sequence[Engagement]) -> dict[int | None, int]:
+    terms = ContactTerms.objects.filter(engagement__in=engagements)
+    return dict(terms.values_list("engagement_id", "response_hours"))
 
 
 def _engagement(client: Client) -> Engagement:
@@ -132,16 +188,23 @@ def relationship_checkin_due(client: Client, now: datetime) -> bool:
     """True when a month has passed since the last relationship check-in was asked for, or
     since the engagement began when none was. A paused or ended engagement is never due."""
     engagement = client.current_engagement()  # never opens one: the dashboard only reads
+    return relationship_due_by_client([(client, engagement)], now)[client.pk]
+
+
+def relationship_due_by_client(current: Current, now: datetime) -> dict[int, bool]:
+    """``relationship_checkin_due`` for many clients in one query, by client id."""
+    asked = Checkin.objects.filter(
+        client__in=[client for client, _ in current], kind=Checkin.Kind.RELATIONSHIP
+    )
+    last = dict(asked.values("client").annotate(last=Max("created")).values_list("client", "last"))
+    return {client.pk: _due(client, e, last.get(client.pk), now) for client, e in current}
+
+
+def _due(client: Client, engagement: Engagement | None, last: Any, now: datetime) -> bool:
     if engagement is not None and engagement.status != Engagement.Status.ACTIVE:
         return False
-    last = (
-        client.checkins.filter(kind=Checkin.Kind.RELATIONSHIP)  # type: ignore[attr-defined]
-        .order_by("-created")
-        .values_list("created", flat=True)
-        .first()
-    )
     began = datetime.combine(engagement.start, time(), tzinfo=UTC) if engagement else client.created
-    return now - (last or began) >= timedelta(days=RELATIONSHIP_CHECKIN_DAYS)
+    return bool(now - (last or began) >= timedelta(days=RELATIONSHIP_CHECKIN_DAYS))
 
 
 def relationship_answers(client: Client, limit: int = 3) -> list[Checkin]:
@@ -159,19 +222,43 @@ def concern(checkin: Checkin) -> str:
 
 def open_concerns(client: Client) -> list[Checkin]:
     """Relationship check-ins with something to talk about the coach has not marked discussed."""
-    waiting = client.checkins.filter(  # type: ignore[attr-defined]
-        kind=Checkin.Kind.RELATIONSHIP, answered_at__isnull=False, discussed_at__isnull=True
+    return _open_concerns_by_client([client])[client.pk]
+
+
+def _open_concerns_by_client(clients: Sequence[Client]) -> dict[int, list[Checkin]]:
+    found: dict[int, list[Checkin]] = {c.pk: [] for c in clients}
+    waiting = Checkin.objects.filter(
+        client__in=list(found),
+        kind=Checkin.Kind.RELATIONSHIP,
+        answered_at__isnull=False,
+        discussed_at__isnull=True,
     ).order_by("answered_at", "pk")
-    return [c for c in waiting if concern(c)]  # the words are encrypted: filtered in Python
+    for c in waiting:
+        if concern(c):  # the words are encrypted: filtered in Python
+            found[c.client_id].append(c)
+    return found
 
 
 def concern_sign(client: Client, now: datetime) -> Sign | None:
     """The reminder of ``rules.concern_not_discussed`` for this client, or None."""
-    raised = [(c.answered_at, str(c.pk)) for c in open_concerns(client) if c.answered_at]
-    held = Session.objects.filter(
-        engagement__client=client, status=Session.Status.HELD, when__lte=now
-    ).values_list("when", flat=True)
-    return concern_not_discussed(raised, list(held), now)
+    return concern_signs([client], now)[client.pk]
+
+
+def concern_signs(clients: Sequence[Client], now: datetime) -> dict[int, Sign | None]:
+    """``concern_sign`` for many clients in two queries, by client id."""
+    raised = _open_concerns_by_client(clients)
+    held: dict[int, list[datetime]] = {c.pk: [] for c in clients}
+    sessions = Session.objects.filter(
+        engagement__client__in=list(held), status=Session.Status.HELD, when__lte=now
+    )
+    for client_id, when in sessions.values_list("engagement__client", "when"):
+        held[client_id].append(when)
+    return {
+        pk: concern_not_discussed(
+            [(c.answered_at, str(c.pk)) for c in raised[pk] if c.answered_at], held[pk], now
+        )
+        for pk in held
+    }
 
 
 @dataclass(frozen=True)

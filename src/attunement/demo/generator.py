@@ -17,6 +17,10 @@ client's world (the other person in their story, who that person is, how the cli
 experience, the order of the actions they might take) comes from ``world_seed`` instead, so that
 a series of sessions with one client keeps the same people; ``part`` (the session's number in
 the series) moves the client on to actions not yet talked about.
+
+Within one session nobody says the same line twice (backchannels such as "Mm-hm." aside): each
+phrase table is dealt like a deck, a line already said is passed over, and a long session that
+has used up a table says a line again only with a different opening ("As I said, ...").
 """
 
 from __future__ import annotations
@@ -26,8 +30,9 @@ import re
 import string
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
+from attunement.demo.dealer import Dealer
 from attunement.demo.phrases import lines as L
 from attunement.demo.phrases import world as W
 from attunement.transcript.model import Conversation, Role, Turn
@@ -128,7 +133,8 @@ class _Draft:
         self.repaired = False
         self.explored = False
         self.said: set[str] = set()
-        self.decks: dict[tuple[Any, ...], list[Any]] = {}
+        # The phrase tables' decks, and every line said so far: none is said twice.
+        self.dealer = Dealer(self.rng)
         self._set_world()
 
     # ---- the client's world ----
@@ -172,26 +178,31 @@ class _Draft:
         self.set_slot("setback", self.deal(self.topic.setbacks).format(name=self.slots["name"]))
         self.set_slot("when", self.deal(W.WHEN))
         self.said = {"focus"}
-        first, second = rng.sample(self.tasks, 2)
+        # The action committed to is one of the first two of this session's tasks, which no
+        # neighbouring session shares, so that each session's commitment is its own.
+        first = rng.choice(self.tasks[:2])
+        second = rng.choice([task for task in self.tasks if task != first])
         self.set_slot("task", first)
         self.set_slot("task2", second)
 
     def deal(self, options: tuple[T, ...]) -> T:
-        """The next option from a shuffled deck of them: nothing repeats until all were used."""
-        deck = self.decks.get(options)
-        if not deck:
-            deck = list(options)
-            self.rng.shuffle(deck)
-            self.decks[options] = deck
-        return deck.pop()
+        return self.dealer.deal(options)
 
-    def pick(self, options: tuple[str, ...]) -> str:
-        return self.deal(options).format(**self.slots)
+    def pick(self, options: tuple[str, ...], leads: tuple[str, ...] = L.LEAD_INS) -> str:
+        return self.dealer.pick(options, self.slots, leads)
+
+    def pick_pair(self, pairs: tuple[tuple[str, str], ...]) -> tuple[str, str]:
+        return self.dealer.pick_pair(pairs, self.slots)
 
     def pick_said(self, options: tuple[str, ...], fallback: tuple[str, ...]) -> str:
-        """A line that only re-uses what the client has actually said in this stretch."""
+        """A line that only re-uses what the client has actually said in this stretch, and that
+        has not been said already."""
         fitting = tuple(o for o in options if _needs(o) <= self.said)
-        return self.pick(fitting or fallback)
+        fresh = tuple(o for o in fitting if self.dealer.is_new(o.format(**self.slots)))
+        # Summaries framed the same way ("Here's what I'm hearing …") wait until the others
+        # have had their turn.
+        unused = tuple(o for o in fresh if o not in self.dealer.used)
+        return self.pick(unused or fresh or fitting or fallback)
 
     def note_said(self, text: str) -> None:
         # A feeling is one word ("proud") that can turn up in other phrases; look for the
@@ -288,9 +299,9 @@ def _client_story(d: _Draft) -> None:
 def _clarify(d: _Draft) -> None:
     """Quick questions about the story just told, with short answers."""
     for _ in range(d.rng.randint(1, 2)):
-        question, answer = d.deal(L.GOOD_CLARIFY)
-        d.say(Role.COACH, question.format(**d.slots))
-        d.say(Role.CLIENT, answer.format(**d.slots))
+        question, answer = d.pick_pair(L.GOOD_CLARIFY)
+        d.say(Role.COACH, question)
+        d.say(Role.CLIENT, answer)
 
 
 def _reflect(d: _Draft) -> None:
@@ -311,7 +322,7 @@ def _good_story(d: _Draft, first: bool = False) -> None:
 
 
 def _good_sense(d: _Draft) -> None:
-    d.say(Role.COACH, d.rng.choice(W.COACH_SENSE_QUESTIONS[d.sense_system]))
+    d.coach(W.COACH_SENSE_QUESTIONS[d.sense_system])
     answer = "Hmm. " + _cap(d.slots["sense"]) + ". " + d.pick(L.CLIENT_STORY_MIDDLE)
     d.note_said(answer)
     d.say(Role.CLIENT, answer)
@@ -326,8 +337,8 @@ def _good_summary(d: _Draft) -> None:
 
 def _good_client_topic(d: _Draft) -> None:
     d.refresh()
-    brings, follows = d.deal(L.CLIENT_BRINGS_TOPIC)
-    d.say(Role.CLIENT, brings.format(**d.slots))
+    brings, follows = d.pick_pair(L.CLIENT_BRINGS_TOPIC)
+    d.say(Role.CLIENT, brings)
     d.say(Role.COACH, follows)
     _client_story(d)
     _reflect(d)
@@ -362,7 +373,11 @@ def _good_actions(d: _Draft) -> None:
 
 
 def _advice_monologue(d: _Draft) -> None:
-    advice = list(dict.fromkeys(d.pick(L.STRAINED_ADVICE) for _ in range(d.rng.randint(3, 5))))
+    advice = list(
+        dict.fromkeys(
+            d.pick(L.STRAINED_ADVICE, L.ADVICE_LEAD_INS) for _ in range(d.rng.randint(3, 5))
+        )
+    )
     cut = d.rng.randint(1, max(1, len(advice) - 1))
     d.say(Role.COACH, " ".join(advice[:cut]), interrupt=d.rng.random() < 0.3)
     if d.rng.random() < 0.8:
@@ -397,7 +412,7 @@ def _strained_cut_off(d: _Draft) -> None:
 
 def _strained_doubt(d: _Draft) -> None:
     d.client(L.CLIENT_DOUBT)
-    d.say(Role.COACH, "Well, it only works if you put the effort in.", interrupt=True)
+    d.coach(L.STRAINED_DOUBT_REPLY, interrupt=True)
     _advice_monologue(d)
     d.client(L.CLIENT_GUARDED)
 
@@ -432,7 +447,8 @@ def _compliant_report(d: _Draft) -> None:
     meant to them gets a flat answer."""
     d.refresh()
     d.coach(L.GOOD_OPEN_QUESTION)
-    report = dict.fromkeys(d.pick(L.CLIENT_REPORT) for _ in range(d.rng.randint(4, 6)))
+    # A flat report may repeat its sentences, as such reports do, but with no lead-ins.
+    report = dict.fromkeys(d.pick(L.CLIENT_REPORT, ()) for _ in range(d.rng.randint(4, 6)))
     d.say(Role.CLIENT, " ".join(report))
     _exchanges(d, (L.COMPLIANT_PROBE, L.CLIENT_FLAT), (L.COMPLIANT_REFLECTION, L.CLIENT_FILLERS))
 

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -193,15 +195,25 @@ def _end_of(day: date | None) -> datetime | None:
 
 def history_commitments(client: Client) -> tuple[plain.Commitment, ...]:
     """The coach-confirmed commitments as the health rules read them (proposals do not count)."""
-    rows = client.commitments.filter(status__in=COUNTED).order_by("created", "pk")  # type: ignore[attr-defined]
-    return tuple(
-        plain.Commitment(
-            owner=plain.Party(c.owner),
-            text=c.text,
-            due=_end_of(c.due),
-            done_at=c.done_at,
-            reflected=c.reflected,
-            ref=str(c.pk),
+    return history_commitments_by_client([client.pk]).get(client.pk, ())
+
+
+def history_commitments_by_client(
+    client_ids: Iterable[int],
+) -> dict[int, tuple[plain.Commitment, ...]]:
+    """``history_commitments`` for many clients in one query, by client id (clients without
+    any are left out)."""
+    rows = Commitment.objects.filter(client__in=list(client_ids), status__in=COUNTED)
+    found: dict[int, list[plain.Commitment]] = defaultdict(list)
+    for c in rows.order_by("created", "pk"):
+        found[c.client_id].append(
+            plain.Commitment(
+                owner=plain.Party(c.owner),
+                text=c.text,
+                due=_end_of(c.due),
+                done_at=c.done_at,
+                reflected=c.reflected,
+                ref=str(c.pk),
+            )
         )
-        for c in rows
-    )
+    return {client_id: tuple(items) for client_id, items in found.items()}

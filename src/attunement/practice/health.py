@@ -5,13 +5,12 @@ The rules live in ``attunement.relationship`` (no Django); this module only tran
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, time
 
-from django.db.models import Prefetch
-
 from attunement.analysis.model import SessionAnalysis
-from attunement.practice.models import Analysis, Engagement, Session
+from attunement.practice.models import Engagement, Session, with_latest_analysis
 from attunement.relationship import (
     CheckIn,
     Commitment,
@@ -36,8 +35,7 @@ def signals_for(session: Session) -> SessionSignals | None:
 
     The same ``signals_from`` that ``attune simulate --transcripts`` measures the rules with.
     """
-    newest = getattr(session, "newest_analyses", None)  # prefetched by ``history_for``
-    analysis = session.latest_analysis() if newest is None else next(iter(newest), None)
+    analysis = session.latest_analysis()  # prefetched by ``histories_for``
     transcript = getattr(session, "transcript", None)
     if analysis is None or analysis.result is None or transcript is None:
         return None
@@ -64,35 +62,52 @@ def record_for(session: Session) -> SessionRecord:
 
 
 def history_for(engagement: Engagement) -> History:
-    newest = Prefetch(  # each session's latest analysis, in one query for them all
-        "analyses", Analysis.objects.order_by("-created", "-id")[:1], to_attr="newest_analyses"
-    )
-    sessions = (
-        engagement.sessions.order_by("when")  # type: ignore[attr-defined]
-        .select_related("transcript")
-        .prefetch_related(newest)
-    )
-    return History(
-        started=datetime.combine(engagement.start, time(), tzinfo=UTC),
-        cadence_days=engagement.cadence_days,
-        sessions=tuple(record_for(s) for s in sessions),
-        checkins=checkins_for(engagement),
-        commitments=commitments_for(engagement),
-    )
+    return histories_for([engagement])[engagement.pk]
 
 
-def checkins_for(engagement: Engagement) -> tuple[CheckIn, ...]:
-    """The client's answered after-session check-ins (from ``attunement.checkins``), oldest first."""
-    from attunement.checkins.services import history_checkins  # the app builds on practice
+def histories_for(engagements: Sequence[Engagement]) -> dict[int, History]:
+    """Each engagement's history by engagement id, read in a few queries however many there are
+    (the dashboard scores every client at once)."""
+    sessions = _sessions_by_engagement(engagements)
+    checkins = checkins_for(engagements)
+    commitments = commitments_for({e.client_id for e in engagements})
+    return {
+        e.pk: History(
+            started=datetime.combine(e.start, time(), tzinfo=UTC),
+            cadence_days=e.cadence_days,
+            sessions=tuple(record_for(s) for s in sessions[e.pk]),
+            checkins=checkins[e.pk],
+            commitments=commitments.get(e.client_id, ()),
+        )
+        for e in engagements
+    }
 
-    return history_checkins(engagement)
+
+def _sessions_by_engagement(engagements: Sequence[Engagement]) -> dict[int, list[Session]]:
+    found: dict[int, list[Session]] = {e.pk: [] for e in engagements}
+    rows = Session.objects.filter(engagement__in=list(found)).order_by("when", "pk")
+    for session in with_latest_analysis(rows):
+        found[session.engagement_id].append(session)
+    return found
 
 
-def commitments_for(engagement: Engagement) -> tuple[Commitment, ...]:
-    """The coach-confirmed commitments both ways (from ``attunement.followup``), oldest first."""
-    from attunement.followup.services import history_commitments  # the app builds on practice
+def checkins_for(engagements: Sequence[Engagement]) -> dict[int, tuple[CheckIn, ...]]:
+    """The answered after-session check-ins (from ``attunement.checkins``) by engagement id."""
+    from attunement.checkins.services import history_checkins_by_engagement  # builds on practice
 
-    return history_commitments(engagement.client)
+    return history_checkins_by_engagement(engagements)
+
+
+def commitments_for(client_ids: Iterable[int]) -> dict[int, tuple[Commitment, ...]]:
+    """The coach-confirmed commitments both ways (from ``attunement.followup``) by client id."""
+    from attunement.followup.services import history_commitments_by_client  # builds on practice
+
+    return history_commitments_by_client(client_ids)
+
+
+def held_count(history: History) -> int:
+    """Sessions held in the engagement (what ``Engagement.held_count`` counts, without a query)."""
+    return sum(1 for record in history.sessions if record.held)
 
 
 def health_for(engagement: Engagement, now: datetime) -> Health:

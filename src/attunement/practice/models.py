@@ -152,7 +152,19 @@ class Session(models.Model):
         return self.engagement.client
 
     def latest_analysis(self) -> Analysis | None:
+        newest = getattr(self, "newest_analyses", None)  # from ``with_latest_analysis``
+        if newest is not None:
+            return next(iter(newest), None)
         return self.analyses.order_by("-created", "-id").first()
+
+
+def with_latest_analysis(sessions: models.QuerySet[Session]) -> models.QuerySet[Session]:
+    """The sessions with their transcript and latest analysis, loaded in two queries for all of
+    them (pages that list sessions would otherwise ask twice per session)."""
+    newest = models.Prefetch(
+        "analyses", Analysis.objects.order_by("-created", "-id")[:1], to_attr="newest_analyses"
+    )
+    return sessions.select_related("transcript").prefetch_related(newest)
 
 
 class Transcript(models.Model):

@@ -17,6 +17,7 @@ from attunement.analysis.model import SessionAnalysis
 from attunement.errors import AttuneError
 from attunement.practice import health, presenters, services
 from attunement.practice.access import GET_POST, get_owned, owned, owns
+from attunement.practice.dashboard import dashboard_rows
 from attunement.practice.forms import (
     AgreementForm,
     ClientForm,
@@ -27,9 +28,8 @@ from attunement.practice.forms import (
     SetupForm,
     UploadForm,
 )
-from attunement.practice.models import Analysis, Client, Session
-from attunement.relationship.health import Health, Trend
-from attunement.relationship.phase import Phase, phase_for
+from attunement.practice.models import Analysis, Client, Session, with_latest_analysis
+from attunement.relationship.phase import PHASE_FOCUS, phase_for
 
 
 @GET_POST
@@ -45,29 +45,13 @@ def setup(request: HttpRequest) -> HttpResponse:
     return render(request, "practice/setup.html", {"form": form})
 
 
-def _dashboard_order(row: tuple[Client, Health, int, Phase]) -> tuple[bool, int, bool, str]:
-    """Relationships that need attention first, the most strained of them first (lowest
-    health, then a falling trend), so the client to call today heads the list; the rest by name."""
-    client, state, _, _ = row
-    name = client.name.casefold()
-    if not state.needs_attention:
-        return (True, 0, False, name)
-    return (False, state.value, state.trend != Trend.FALLING, name)
-
-
 def dashboard(request: HttpRequest) -> HttpResponse:
     if services.needs_setup():
         return redirect("setup")
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     coach = getattr(request.user, "coach", None)
-    now = timezone.now()
-    rows = []
-    for client in owned(Client, request.user):
-        engagement = services.engagement_for(client)
-        held = engagement.held_count()  # counted once: the phase derives from it
-        rows.append((client, health.health_for(engagement, now), held, phase_for(held)))
-    rows.sort(key=_dashboard_order)
+    rows = dashboard_rows(owned(Client, request.user), timezone.now())
     return render(request, "practice/dashboard.html", {"coach": coach, "rows": rows})
 
 
@@ -91,10 +75,15 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
     client = get_owned(Client, request, pk=pk)
     services.audit(request.user, client, "view client", request.path)
     engagement = services.engagement_for(client)
-    sessions = list(engagement.sessions.order_by("-when"))
+    sessions = list(with_latest_analysis(engagement.sessions.order_by("-when")))
+    held = sum(1 for s in sessions if s.status == Session.Status.HELD)  # not one query per use
+    phase = phase_for(held)
     context = {
         "client": client,
         "engagement": engagement,
+        "held": held,
+        "phase": phase,
+        "phase_focus": PHASE_FOCUS[phase],
         "sessions": sessions,
         "attendance": presenters.attendance(sessions),
         "agreements": services.current_agreements(engagement),

@@ -72,8 +72,9 @@ STATEMENT_CUES: tuple[str, ...] = (
 LEXICON_FILE = Path(__file__).parents[1] / "lexicon" / "moves.toml"
 # Content words shared with the client's last turns that make a cue-less statement a reflection.
 MIN_SHARED_WORDS = 2
-# A reflection is complex when most of its content words are the coach's own.
-COMPLEX_NEW_SHARE = 0.5
+# A reflection with no cue either way is complex when it adds this many content words the
+# client did not use in their last turns: it says something more than what was said.
+COMPLEX_ADDED_WORDS = 5
 # Encoder: cosine to the client's last turn that supports a reflection, and the vote share and
 # closeness an example vote needs before it overrides an undecided lexical reading.
 REFLECTION_COSINE = 0.55
@@ -95,7 +96,10 @@ class Lexicon:
     cues: dict[str, re.Pattern[str]]
     facilitation_tokens: frozenset[str]
     reflection_stems: re.Pattern[str]
-    complex_cues: re.Pattern[str]
+    complex_cues: re.Pattern[str]  # a feeling, meaning, value, wish, guess or image added
+    double_sided: re.Pattern[str]  # both sides at once ("part of you…", "on the other hand")
+    restating: re.Pattern[str]  # giving back, as such, what was said ("you mentioned…")
+    quantities: re.Pattern[str]  # counts and amounts, the stuff of restated facts
     stopwords: frozenset[str]  # too common to show that the coach took up the client's words
     any_cue: CueIndex  # every statement cue at once, for the earliest one
 
@@ -115,7 +119,12 @@ def lexicon() -> Lexicon:
         cues=cues,
         facilitation_tokens=frozenset(data["facilitation"]["tokens"]),
         reflection_stems=_alternation(data["reflection"]["stems"]),
-        complex_cues=_alternation(data["reflection"]["complex"]),
+        complex_cues=_alternation(
+            data["reflection"]["complex"] + data["reflection"]["double_sided"]
+        ),
+        double_sided=_alternation(data["reflection"]["double_sided"]),
+        restating=_alternation(data["reflection"]["restating"]),
+        quantities=_alternation(data["reflection"]["quantities"]),
         stopwords=frozenset(data["content"]["stopwords"].split()),
         any_cue=CueIndex.build(
             {
@@ -367,19 +376,26 @@ def read_sentences(text: TurnText, client_words: set[str]) -> list[tuple[str, st
 
 
 def reflection_depth(sentences: list[str], client_words: set[str] | None) -> str:
-    """Complex when the coach names a feeling, meaning or value, or adds more of their own
-    words than they reuse; simple when they mostly give the client's words back. Without
-    ``client_words`` only a named feeling, meaning or value makes it complex."""
+    """Simple or complex, read in this order:
+
+    1. saying outright that it gives back the client's words ("You mentioned…", "You said…")
+       is simple, unless it holds two sides at once ("…, and part of you…");
+    2. adding a feeling, a meaning or value, a wish, a guess at how things seem, an image or
+       a second side (the lexicon's ``complex`` and ``double_sided`` cues) is complex;
+    3. counts and amounts with none of that ("about two bottles a week") restate facts: simple;
+    4. otherwise, complex when it adds ``COMPLEX_ADDED_WORDS`` or more content words the client
+       did not use in their last turns. Without ``client_words`` only the cues decide.
+    """
+    lex = lexicon()
     text = plain(" ".join(sentences))
-    if lexicon().complex_cues.search(text):
+    if lex.restating.search(text) and not lex.double_sided.search(text):
+        return "simple"
+    if lex.complex_cues.search(text):
         return "complex"
-    if client_words is None:
+    if client_words is None or lex.quantities.search(text):
         return "simple"
-    own = content_words(words(text))
-    if not own:
-        return "simple"
-    new_share = len(own - client_words) / len(own)
-    return "complex" if new_share > COMPLEX_NEW_SHARE and len(own) >= 4 else "simple"
+    added = content_words(words(text)) - client_words
+    return "complex" if len(added) >= COMPLEX_ADDED_WORDS else "simple"
 
 
 def main_move(found: list[tuple[str, str]], uncued: frozenset[str] = frozenset()) -> str:
@@ -412,8 +428,5 @@ def classify_turn(text: TurnText, client_words: set[str]) -> TurnMoves:
     evidence = next(sentence for move, sentence in found if move == main)
     cued = any(cue for move, _, cue in read if move == main)
     reflected = [s for move, s, _ in read if move == "reflection"]
-    # A reflection read only because the statement mentions the client is weak evidence of
-    # depth: only a cue names it complex then.
-    stated = any(cue for move, _, cue in read if move == "reflection")
-    depth = reflection_depth(reflected, client_words if stated else None) if reflected else None
+    depth = reflection_depth(reflected, client_words) if reflected else None
     return TurnMoves(main, moves, depth, evidence, cued, tuple(reflected))

@@ -9,18 +9,23 @@ from django import template
 from django.utils import timezone
 
 from attunement.checkins import services
+from attunement.practice.services import engagement_for
 
 register = template.Library()
 
 
 @register.inclusion_tag("checkins/_reminders.html")
-def checkin_reminders(client: Any) -> dict[str, Any]:
-    now = timezone.now()
+def checkin_reminders(client: Any, reminders: services.Reminders | None = None) -> dict[str, Any]:
+    """``reminders``: worked out beforehand for a page of clients (the dashboard's rows);
+    read here for this one client otherwise."""
+    if reminders is None:
+        current = [(client, engagement_for(client))]
+        reminders = services.reminders_for(current, timezone.now())[client.pk]
     return {
         "client": client,
-        "overdue": services.overdue_messages(client, now),
-        "concern": services.concern_sign(client, now),
-        "relationship_due": services.relationship_checkin_due(client, now),
+        "overdue": reminders.overdue,
+        "concern": reminders.concern,
+        "relationship_due": reminders.relationship_due,
     }
 
 

@@ -153,18 +153,30 @@ COACH_SENSE_QUESTIONS: dict[str, tuple[str, ...]] = {
         "How does that look from where you're standing now?",
         "If you could step back and look at the whole picture, what would you notice?",
         "What would that look like in practice?",
+        "What stands out when you look back at it?",
+        "How would it look if it were already sorted?",
+        "What's in the picture that you haven't mentioned yet?",
+        "How clear is the next step from here?",
     ),
     "auditory": (
         "How does that sound to you as you say it?",
         "What are you telling yourself when that happens?",
         "Which part of that rings true for you?",
         "What would you want to hear from them?",
+        "What's the voice in your head saying about it?",
+        "What would you like to say, if you could say it?",
+        "How does it sound when you tell it to yourself?",
+        "Whose words keep coming back to you?",
     ),
     "kinesthetic": (
         "How does that feel as you talk about it?",
         "What's your gut telling you?",
         "Where do you notice that in your body?",
         "What would it take to feel on solid ground with this?",
+        "Where in you does that sit?",
+        "What happens inside you when you think about it?",
+        "How heavy does it feel right now?",
+        "What would help it feel a little lighter?",
     ),
 }
 
@@ -196,7 +208,7 @@ TOPICS = (
          "ask an experienced manager to lunch", "stop joining every meeting the team has"),
         ("the team away-day", "my six-month review", "the quarterly planning meeting"),
         ("I snapped at someone in stand-up", "a deadline slipped and I covered for it myself",
-         "I redid a piece of work instead of giving feedback"),
+         "I redid a piece of work instead of giving feedback", "two of the team went to {name} instead of me", "I stayed late fixing a report nobody asked me to fix", "my one-to-ones got cancelled for the third week running"),
         "a short piece on the first ninety days as a new manager",
     ),
     Topic(
@@ -211,7 +223,7 @@ TOPICS = (
          "sit in on a lesson at the local college", "list what a teacher's week actually holds"),
         ("the open evening at the training college", "the bonus round", "my annual appraisal"),
         ("I let the application deadline slide again",
-         "I got talked out of it at a family dinner", "I took on another big project at work"),
+         "I got talked out of it at a family dinner", "I took on another big project at work", "I spent a whole evening on course websites and told nobody", "{name} asked what I'm waiting for and I had no answer", "I had a good day at work and it made me doubt the whole idea"),
         "the workbook on career transitions I mentioned",
     ),
     Topic(
@@ -223,7 +235,7 @@ TOPICS = (
          "make a list of everything I've said yes to", "leave at six on Tuesday and Thursday"),
         ("the year-end close", "the board pack deadline", "the system migration"),
         ("I worked through the weekend again", "I said yes to another committee",
-         "I cancelled on friends for the third time"),
+         "I cancelled on friends for the third time", "I missed a dentist appointment because of a call", "{name} added two more projects to my list", "I answered emails at midnight on a Sunday"),
         "a one-page exercise on sorting commitments",
     ),
     Topic(
@@ -236,7 +248,7 @@ TOPICS = (
          "check my own part in it with someone I trust", "stop venting about it to the team"),
         ("the restructure announcement", "the project retrospective", "the client pitch"),
         ("we had words in front of the client", "I went over {name}'s head",
-         "I avoided the meeting so I wouldn't have to see {name}"),
+         "I avoided the meeting so I wouldn't have to see {name}", "{name} left me off an important email", "the team took sides in a meeting", "I rewrote my message to {name} five times and never sent it"),
         "a framework for difficult conversations",
     ),
     Topic(
@@ -247,12 +259,12 @@ TOPICS = (
         ("prepare one point before each meeting", "ask {name} for honest feedback",
          "speak in the first ten minutes of the meeting", "volunteer to present the update",
          "ask a question in the town hall", "rehearse my point out loud with {name}",
-         "write down what I'd say if I weren't afraid", "book a coffee with the new director",
+         "write down what I'd say if nothing could go wrong", "book a coffee with the new director",
          "disagree once, politely, in the strategy meeting",
          "send my notes round after the leadership meeting"),
         ("the leadership offsite", "the director interviews", "the strategy review"),
         ("I had a good idea and someone else said it first", "I froze when the CEO asked me",
-         "I over-prepared and ran out of time"),
+         "I over-prepared and ran out of time", "I stayed silent through the whole budget discussion", "{name} said I seemed quiet lately", "I prepared a point and then didn't make it"),
         "an article about preparing to speak up in senior rooms",
     ),
     Topic(
@@ -264,7 +276,7 @@ TOPICS = (
          "raise our prices for new clients", "take one full day off a week"),
         ("the trade fair", "the lease renewal", "the launch of the new range"),
         ("we lost our biggest customer", "I did the accounts at two in the morning",
-         "{name} and I argued about money again"),
+         "{name} and I argued about money again", "I worked every evening of the week on invoices", "{name} hired someone without asking me", "we missed a delivery date for the first time"),
         "the pricing template we talked about",
     ),
     Topic(
@@ -276,7 +288,7 @@ TOPICS = (
          "write down my non-negotiables", "set up a handover call with my cover"),
         ("my first week back", "the nursery settling-in days", "the team reshuffle"),
         ("I found out my projects were given away", "I cried in the car park",
-         "I agreed to a full-time start without asking for anything"),
+         "I agreed to a full-time start without asking for anything", "nobody had set up my laptop on the first day", "I was left out of a planning meeting", "{name} talked to me as if I'd never been away"),
         "a checklist for the first month back",
     ),
     Topic(
@@ -292,7 +304,7 @@ TOPICS = (
          "write down what I'm afraid will happen if I let go"),
         ("the product launch", "the audit", "my holiday"),
         ("I took back a task after two days", "I rewrote {name}'s slides the night before",
-         "the team waited for my sign-off for a week"),
+         "the team waited for my sign-off for a week", "I checked {name}'s work at eleven at night", "a small order waited four days for my approval", "I said I'd let go and then stepped in anyway"),
         "a short guide on levels of delegation",
     ),
     Topic(
@@ -304,7 +316,7 @@ TOPICS = (
          "try one thing this month just because it interests me", "take the course I keep putting off"),
         ("the ten-year anniversary at the firm", "the sabbatical window", "the charity project"),
         ("I turned down a project that sounded fun", "I spent Sunday dreading Monday",
-         "I snapped at {name} over nothing"),
+         "I snapped at {name} over nothing", "I sat through a whole day without caring about any of it", "a friend asked what I love about my job and I went blank", "I counted the hours until Friday again"),
         "a values exercise I use with clients",
     ),
     Topic(
@@ -316,7 +328,7 @@ TOPICS = (
          "turn my phone off after nine", "book one thing that's just for me"),
         ("the family gathering", "my mum's hospital appointment", "the house sale"),
         ("I drove three hours on a work night", "I said yes and then resented it",
-         "I had a row with {name} about money"),
+         "I had a row with {name} about money", "{name} rang four times during a meeting", "I cancelled my own plans to sort out a family problem", "my sister assumed I'd handle the paperwork"),
         "a reading on caring for others without disappearing",
     ),
     Topic(
@@ -328,7 +340,7 @@ TOPICS = (
          "ask {name} how they think it's going", "agree a check-in date"),
         ("the mid-year reviews", "the client deadline", "the team restructure"),
         ("I softened it so much the message got lost", "I did the work myself again",
-         "I complained about {name} to another manager"),
+         "I complained about {name} to another manager", "{name} missed another deadline and I said nothing", "a client complained about work I'd already flagged", "I rehearsed the conversation and then cancelled it"),
         "the feedback model I mentioned last time",
     ),
     Topic(
@@ -340,7 +352,7 @@ TOPICS = (
          "ask my manager how decisions really get made here"),
         ("the language course", "the first all-hands meeting", "the visa appointment"),
         ("I misread a meeting completely", "I spent the weekend alone in the flat",
-         "{name} said I came across as blunt"),
+         "{name} said I came across as blunt", "I sat alone at lunch again", "a joke of mine fell flat in front of the whole team", "I found out about a decision after it was made"),
         "some notes on working across cultures",
     ),
 )  # fmt: skip

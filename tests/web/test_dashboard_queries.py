@@ -1,0 +1,100 @@
+"""The dashboard and a client's pages read each kind of record once, not once per client or
+session: a coach with 30 clients waits on as many database queries as a coach with 3."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from checkin_factories import make_checkin_of
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from followup_factories import make_commitment_of
+from personas import make_analysis_of
+from workspace_factories import make_client, make_session
+
+from attunement.checkins import services as checkins
+from attunement.practice import health
+from attunement.practice.models import Client
+from attunement.relationship.history import CHECKIN_ITEMS
+
+pytestmark = pytest.mark.django_db
+
+SLACK = 2  # queries a page may add as it grows (none are expected)
+
+
+def add_clients(owner: Any, count: int, start: int = 0) -> None:
+    """Clients with the records every reminder and sign reads: analysed and missed sessions, an
+    answered check-in, a message waiting past the response time, an open concern, a commitment."""
+    for n in range(start, start + count):
+        client = make_client(owner, name=f"Client {n:02d}")
+        first = make_session(client, days_ago=40)
+        make_analysis_of(first)
+        make_analysis_of(make_session(client, days_ago=20))
+        make_session(client, days_ago=6, status="no_show", by="client")
+        answered = timezone.now() - timedelta(days=30)
+        make_checkin_of(first, answered_at=answered, scores=dict.fromkeys(CHECKIN_ITEMS, 4 + n % 5))
+        make_checkin_of(first, kind="message", answered_at=timezone.now() - timedelta(hours=60))
+        make_checkin_of(
+            first, kind="relationship", answered_at=answered, answers={"to_address": "pace"}
+        )
+        make_commitment_of(client, due=(timezone.now() - timedelta(days=9)).date())
+
+
+def queries_for(page: Any, url: str) -> tuple[int, Any]:
+    with CaptureQueriesContext(connection) as captured:
+        response = page.get(url)
+    assert response.status_code == 200
+    return len(captured.captured_queries), response
+
+
+def test_the_dashboard_of_30_clients_asks_the_database_no_more_than_that_of_3(as_user, owner):
+    page = as_user(owner)
+    add_clients(owner, 3)
+    few, _ = queries_for(page, reverse("dashboard"))
+    add_clients(owner, 27, start=3)
+    many, response = queries_for(page, reverse("dashboard"))
+    assert len(response.context["rows"]) == 30
+    assert response.content.decode().count("Message waiting") == 30
+    assert many <= few + SLACK
+
+
+def test_each_dashboard_row_shows_the_health_and_reminders_of_that_clients_own_pages(
+    as_user, owner
+):
+    add_clients(owner, 4)
+    now = timezone.now()
+    rows = as_user(owner).get(reverse("dashboard")).context["rows"]
+    for client, state, held, _, reminders in rows:
+        engagement = client.current_engagement()
+        assert state.reasons == health.health_for(engagement, now).reasons
+        assert held == engagement.held_count()
+        assert reminders.overdue == checkins.overdue_messages(client, now)
+        assert reminders.concern == checkins.concern_sign(client, now)
+        assert reminders.relationship_due == checkins.relationship_checkin_due(client, now)
+    assert all(row[4].overdue and row[4].concern for row in rows)  # each reminder was shown
+
+
+def test_a_dashboard_row_counts_only_the_sessions_of_the_current_engagement(as_user, owner):
+    add_clients(owner, 1)
+    client = Client.objects.get()
+    later = client.engagements.create(start=timezone.localdate())
+    make_session(client, days_ago=0)  # logged in the new engagement
+    client_row = as_user(owner).get(reverse("dashboard")).context["rows"][0]
+    assert client_row[2] == later.held_count() == 1
+
+
+@pytest.mark.parametrize("page_name", ["client_detail", "health_evidence"])
+def test_a_clients_page_asks_as_often_after_30_sessions_as_after_3(as_user, owner, page_name):
+    add_clients(owner, 1)
+    client = Client.objects.get()
+    page, url = as_user(owner), reverse(page_name, args=[client.pk])
+    few, _ = queries_for(page, url)
+    for days_ago in range(30, 57):
+        make_analysis_of(make_session(client, days_ago=days_ago))
+    many, response = queries_for(page, url)
+    assert response.context["engagement" if page_name == "client_detail" else "held"]
+    assert many <= few + SLACK
