@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
@@ -155,18 +155,20 @@ def overdue_messages(client: Client, now: datetime) -> list[Overdue]:
     return overdue_by_client([(client, _engagement(client))], now)[client.pk]
 
 
+def _answered_awaiting(clients: Iterable[int], kind: str, follow_up: str) -> Any:
+    """The clients' answered check-ins of ``kind`` whose ``follow_up`` time (the coach's reply,
+    the talk about a concern) is not set yet, oldest answer first."""
+    return Checkin.objects.filter(
+        client__in=list(clients), kind=kind, answered_at__isnull=False, **{follow_up: None}
+    ).order_by("answered_at", "pk")
+
+
 def overdue_by_client(current: Current, now: datetime) -> dict[int, list[Overdue]]:
     """``overdue_messages`` for many clients in two queries, by client id."""
     allowed = _response_hours([e for _, e in current if e is not None])
     found: dict[int, list[Overdue]] = {client.pk: [] for client, _ in current}
     hours = {client.pk: allowed.get(e.pk if e else None, DEFAULT_HOURS) for client, e in current}
-    waiting = Checkin.objects.filter(
-        client__in=list(found),
-        kind=Checkin.Kind.MESSAGE,
-        answered_at__isnull=False,
-        replied_at__isnull=True,
-    ).order_by("answered_at", "pk")
-    for m in waiting:
+    for m in _answered_awaiting(found, Checkin.Kind.MESSAGE, "replied_at"):
         waited, limit = now - m.answered_at, hours[m.client_id]
         if waited > timedelta(hours=limit):
             found[m.client_id].append(Overdue(m, int(waited.total_seconds() // 3600), limit))
@@ -227,13 +229,7 @@ def open_concerns(client: Client) -> list[Checkin]:
 
 def _open_concerns_by_client(clients: Sequence[Client]) -> dict[int, list[Checkin]]:
     found: dict[int, list[Checkin]] = {c.pk: [] for c in clients}
-    waiting = Checkin.objects.filter(
-        client__in=list(found),
-        kind=Checkin.Kind.RELATIONSHIP,
-        answered_at__isnull=False,
-        discussed_at__isnull=True,
-    ).order_by("answered_at", "pk")
-    for c in waiting:
+    for c in _answered_awaiting(found, Checkin.Kind.RELATIONSHIP, "discussed_at"):
         if concern(c):  # the words are encrypted: filtered in Python
             found[c.client_id].append(c)
     return found
