@@ -314,9 +314,11 @@ def test_a_reflection_read_without_a_cue_is_complex_only_when_it_names_more(coac
     [
         ("You mentioned your brother has been helping with the garden every weekend.", "simple"),
         ("You said you want to stop, and part of you still enjoys the nights out.", "complex"),
+        ("You mentioned your mum, and you sound afraid of letting her down.", "complex"),
+        ("You said the week was long, and the train was late again.", "simple"),
     ],
 )
-def test_saying_it_gives_back_the_clients_words_is_simple_unless_it_holds_two_sides(
+def test_giving_back_the_clients_words_is_simple_unless_a_later_clause_adds_to_it(
     coach, depth
 ) -> None:
     assert reflection_depth([coach], set()) == depth

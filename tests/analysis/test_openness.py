@@ -297,6 +297,8 @@ def test_course_over_thirds_shows_the_client_opening_up(make_conversation) -> No
         ("I need to write down the steps first.", False),
         ("I lost my keys on the way here.", False),
         ("The content of the course was good.", False),
+        ("I am just lost with it.", True),
+        ("I'm down to try it next week.", False),
     ],
 )
 def test_down_lost_and_content_are_feelings_only_when_said_of_oneself(

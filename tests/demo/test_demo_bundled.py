@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from attunement.demo.build import BUNDLED, README_NAME, SESSIONS_DIR, bundled_texts
+from attunement.demo.dealer import SHORT_LINE_WORDS
 from attunement.transcript import read
 from attunement.transcript.model import Conversation, Role
 
@@ -47,10 +48,6 @@ def test_each_bundled_session_reads_back_with_its_coach_and_client(
     assert conversation.speaker_for(Role.CLIENT) == spec.client
 
 
-# "Mm-hm.", "Go on." or "Not really." may come back in a session; a longer line may not.
-BACKCHANNEL_WORDS = 3
-
-
 @pytest.mark.parametrize("role", [Role.COACH, Role.CLIENT])
 @pytest.mark.parametrize("name", sorted(BY_NAME))
 def test_no_bundled_session_has_anyone_say_the_same_line_twice(
@@ -59,7 +56,7 @@ def test_no_bundled_session_has_anyone_say_the_same_line_twice(
     said = Counter(
         turn.text
         for turn in sessions[name].by_role(role)
-        if len(turn.text.split()) > BACKCHANNEL_WORDS
+        if len(turn.text.split()) > SHORT_LINE_WORDS  # "Mm-hm." and "Go on." may come back
     )
     assert [line for line, times in said.items() if times > 1] == []
 

@@ -17,6 +17,7 @@ from personas import make_analysis_of
 from workspace_factories import make_client, make_session
 
 from attunement.checkins import services as checkins
+from attunement.checkins.models import Checkin
 from attunement.practice import health
 from attunement.practice.models import Client
 from attunement.relationship.history import CHECKIN_ITEMS
@@ -98,3 +99,47 @@ def test_a_clients_page_asks_as_often_after_30_sessions_as_after_3(as_user, owne
     many, response = queries_for(page, url)
     assert response.context["engagement" if page_name == "client_detail" else "held"]
     assert many <= few + SLACK
+
+
+def test_the_batched_rows_hold_only_the_coachs_clients_each_with_its_own_records(
+    as_user, owner, teammate
+):
+    waiting = make_client(owner, name="Waiting")
+    make_checkin_of(
+        make_session(waiting, days_ago=3),
+        kind="message",
+        answered_at=timezone.now() - timedelta(hours=60),
+    )
+    make_client(owner, name="Quiet").engagements.all().delete()  # nothing yet: one is opened
+    theirs = make_client(teammate, name="Teammate's client")
+    make_checkin_of(
+        make_session(theirs, days_ago=3),
+        kind="message",
+        answered_at=timezone.now() - timedelta(hours=60),
+    )
+    rows = as_user(owner).get(reverse("dashboard")).context["rows"]
+    seen = {client.name: (held, len(reminders.overdue)) for client, _, held, _, reminders in rows}
+    assert seen == {"Waiting": (1, 1), "Quiet": (0, 0)}
+
+
+def test_a_check_in_stays_with_the_engagement_of_its_session_when_read_for_several(owner):
+    client = make_client(owner)
+    earlier = client.current_engagement()
+    answered = {"answered_at": timezone.now(), "scores": dict.fromkeys(CHECKIN_ITEMS, 7)}
+    old = make_checkin_of(make_session(client, days_ago=30), **answered)
+    later = client.engagements.create(start=timezone.localdate())
+    loose = Checkin.objects.create(client=client, kind="session", **answered)  # no session
+    histories = health.histories_for([earlier, later])
+    refs = {e.pk: [c.ref for c in histories[e.pk].checkins] for e in (earlier, later)}
+    assert refs == {earlier.pk: [str(old.pk), str(loose.pk)], later.pk: [str(loose.pk)]}
+
+
+def test_a_session_loaded_with_its_latest_analysis_names_a_newer_one_once_it_is_saved(owner):
+    from attunement.practice.models import Analysis, Session, with_latest_analysis
+
+    session = make_session(make_client(owner))
+    older = make_analysis_of(session)
+    loaded = with_latest_analysis(Session.objects.filter(pk=session.pk)).get()
+    assert loaded.latest_analysis() == older
+    newer = Analysis.objects.create(session=loaded, status=Analysis.Status.DONE)
+    assert loaded.latest_analysis() == newer

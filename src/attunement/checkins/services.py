@@ -79,18 +79,12 @@ def save_terms(terms: ContactTerms, now: datetime) -> ContactTerms:
 # ---- reading --------------------------------------------------------------------------------
 
 
-def history_checkins(engagement: Engagement) -> tuple[CheckIn, ...]:
-    """The engagement's answered after-session check-ins, as the relationship rules read them.
-
-    A check-in made for a session of an earlier engagement stays with that engagement.
-    """
-    return history_checkins_by_engagement([engagement])[engagement.pk]
-
-
 def history_checkins_by_engagement(
     engagements: Sequence[Engagement],
 ) -> dict[int, tuple[CheckIn, ...]]:
-    """``history_checkins`` for many engagements in one query, by engagement id."""
+    """Each engagement's answered after-session check-ins, as the relationship rules read them,
+    in one query, by engagement id. A check-in made for a session of an earlier engagement stays
+    with that engagement."""
     ids = [e.pk for e in engagements]
     answered = (
         Checkin.objects.filter(

@@ -4,6 +4,8 @@ Each table is dealt like a shuffled deck, so nothing comes back until the rest w
 already said in the session (after its slots are filled) is passed over; and when a long session
 has used up a table, the line said again gets an opening it has not had ("As I said, ...").
 Backchannels and one-word answers ("Mm-hm.", "Not really.") may repeat, as they do in life.
+The small wording helpers the slots are filled with (capitals, the client's words in the second
+person) live here too.
 """
 
 from __future__ import annotations
@@ -27,6 +29,38 @@ def uncap(text: str) -> str:
     first = re.split(r"[\s,.'?]", text, maxsplit=1)[0]
     keep = first == "I" or first in W.FIRST_NAMES or first.isupper()
     return text if keep else text[:1].lower() + text[1:]
+
+
+_SECOND_PERSON = {
+    "i": "you",
+    "i'm": "you're",
+    "i'd": "you'd",
+    "i've": "you've",
+    "i'll": "you'll",
+    "my": "your",
+    "me": "you",
+    "myself": "yourself",
+    "mine": "yours",
+    "am": "are",
+}
+_PRONOUN = re.compile(r"\b(I'm|I'd|I've|I'll|I|[Mm]y|me|myself|mine|am)\b")
+
+
+def second_person(text: str) -> str:
+    """The client's words as the coach says them back: "I'm stuck" becomes "you're stuck"."""
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        replacement = _SECOND_PERSON[word.lower()]
+        # "I" is always capitalised; only a sentence-initial "My" keeps its capital.
+        return replacement.capitalize() if word[0] == "M" else replacement
+
+    return _PRONOUN.sub(swap, text)
+
+
+def cap(text: str) -> str:
+    """``text`` as the start of a sentence."""
+    return text[:1].upper() + text[1:]
 
 
 class Dealer:

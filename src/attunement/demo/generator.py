@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from attunement.demo.dealer import Dealer
+from attunement.demo.dealer import Dealer, cap, second_person
 from attunement.demo.phrases import lines as L
 from attunement.demo.phrases import world as W
 from attunement.transcript.model import Conversation, Role, Turn
@@ -61,37 +61,6 @@ class SessionSpec:
     def __post_init__(self) -> None:
         if self.quality not in QUALITIES:
             raise ValueError(f"quality must be one of {QUALITIES}, not {self.quality!r}")
-
-
-_SECOND_PERSON = {
-    "i": "you",
-    "i'm": "you're",
-    "i'd": "you'd",
-    "i've": "you've",
-    "i'll": "you'll",
-    "my": "your",
-    "me": "you",
-    "myself": "yourself",
-    "mine": "yours",
-    "am": "are",
-}
-_PRONOUN = re.compile(r"\b(I'm|I'd|I've|I'll|I|[Mm]y|me|myself|mine|am)\b")
-
-
-def second_person(text: str) -> str:
-    """The client's words as the coach says them back: "I'm stuck" becomes "you're stuck"."""
-
-    def swap(match: re.Match[str]) -> str:
-        word = match.group(0)
-        replacement = _SECOND_PERSON[word.lower()]
-        # "I" is always capitalised; only a sentence-initial "My" keeps its capital.
-        return replacement.capitalize() if word[0] == "M" else replacement
-
-    return _PRONOUN.sub(swap, text)
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 # Details of the client's story that a reflection may only use once the client has said them.
@@ -152,7 +121,7 @@ class _Draft:
         self.tasks = _tasks_for_part([t.format(name=other) for t in self.topic.tasks], world, spec)
         self.slots.update(client=client_first, coach=coach_first, name=other)
         self.slots["relation"] = relation
-        self.slots["relation_cap"] = _cap(relation)
+        self.slots["relation_cap"] = cap(relation)
         for key in ("focus", "success", "stake"):
             self.set_slot(key, getattr(self.topic, key).format(name=other))
         self.slots["coach_focus"] = self.topic.coach_focus.format(name=other)
@@ -161,9 +130,9 @@ class _Draft:
 
     def set_slot(self, key: str, value: str) -> None:
         self.slots[key] = value
-        self.slots[f"{key}_cap"] = _cap(value)
+        self.slots[f"{key}_cap"] = cap(value)
         self.slots[f"{key}_you"] = second_person(value)
-        self.slots[f"{key}_you_cap"] = _cap(second_person(value))
+        self.slots[f"{key}_you_cap"] = cap(second_person(value))
 
     def refresh(self) -> None:
         """New details for the next stretch of the client's story."""
@@ -323,7 +292,7 @@ def _good_story(d: _Draft, first: bool = False) -> None:
 
 def _good_sense(d: _Draft) -> None:
     d.coach(W.COACH_SENSE_QUESTIONS[d.sense_system])
-    answer = "Hmm. " + _cap(d.slots["sense"]) + ". " + d.pick(L.CLIENT_STORY_MIDDLE)
+    answer = "Hmm. " + cap(d.slots["sense"]) + ". " + d.pick(L.CLIENT_STORY_MIDDLE)
     d.note_said(answer)
     d.say(Role.CLIENT, answer)
     d.coach(L.ENCOURAGERS)
@@ -488,46 +457,12 @@ _STRETCHES: dict[str, dict[str, Callable[[_Draft], None]]] = {
 }
 
 
-# How a session opens and closes, by how it is going: (coach's lines, client's answers).
-# A compliant client reports the last action done, and the coach, not the client, names the aim.
-_OPENINGS: dict[str, tuple[tuple[Lines, Lines], ...]] = {
-    "compliant": (
-        (L.GOOD_GREETING, L.COMPLIANT_CHECKIN),
-        (L.COMPLIANT_REVIEW, L.CLIENT_DID_IT),
-        (L.COACH_PROPOSES_AIM, L.CLIENT_GOES_ALONG),
-    ),
-    "good": (
-        (L.GOOD_GREETING, L.GOOD_CHECKIN),
-        (L.GOOD_ASK_FOCUS, L.CLIENT_FOCUS),
-        (L.GOOD_ASK_SUCCESS, L.CLIENT_SUCCESS),
-        (L.GOOD_CONFIRM_AIM, L.CLIENT_AGREE),
-    ),
-    "strained": (
-        (L.STRAINED_GREETING, L.CLIENT_GUARDED_OPEN),
-        (L.STRAINED_AGENDA, L.CLIENT_GUARDED),
-    ),
-}
-_CLOSES: dict[str, tuple[tuple[Lines, Lines], ...]] = {
-    "compliant": (
-        (L.GOOD_TAKEAWAY, L.CLIENT_COMPLIANT_TAKEAWAY),
-        (L.GOOD_RELATIONSHIP_CHECK, L.CLIENT_COMPLIANT_CHECK),
-        (L.GOOD_PROMISE, L.CLIENT_GOODBYE),
-    ),
-    "good": (
-        (L.GOOD_TAKEAWAY, L.CLIENT_TAKEAWAY),
-        (L.GOOD_RELATIONSHIP_CHECK, L.CLIENT_RELATIONSHIP_ANSWER),
-        (L.GOOD_PROMISE, L.CLIENT_GOODBYE),
-    ),
-    "strained": ((L.STRAINED_WRAP, L.CLIENT_FLAT_GOODBYE),),
-}
-
-
 def _opening(d: _Draft) -> None:
-    _exchanges(d, *_OPENINGS[d.quality()])
+    _exchanges(d, *L.OPENINGS[d.quality()])
 
 
 def _close(d: _Draft) -> None:
-    _exchanges(d, *_CLOSES[d.quality()])
+    _exchanges(d, *L.CLOSES[d.quality()])
     d.say(Role.COACH, d.rng.choice(("Bye now.", "Take care. Bye.", "Bye.")))
 
 

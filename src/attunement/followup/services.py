@@ -2,7 +2,8 @@
 
 ``propose_from_transcript`` is called by ``practice.services`` once an analysis is stored, and
 ``propose_from_notes`` when the coach saves a client's notes or a session's private notes;
-``history_commitments`` feeds confirmed commitments into the relationship layer's History.
+``history_commitments_by_client`` feeds confirmed commitments into the relationship layer's
+History.
 """
 
 from __future__ import annotations
@@ -193,16 +194,11 @@ def _end_of(day: date | None) -> datetime | None:
     return None if day is None else datetime.combine(day, time(23, 59), tzinfo=UTC)
 
 
-def history_commitments(client: Client) -> tuple[plain.Commitment, ...]:
-    """The coach-confirmed commitments as the health rules read them (proposals do not count)."""
-    return history_commitments_by_client([client.pk]).get(client.pk, ())
-
-
 def history_commitments_by_client(
     client_ids: Iterable[int],
 ) -> dict[int, tuple[plain.Commitment, ...]]:
-    """``history_commitments`` for many clients in one query, by client id (clients without
-    any are left out)."""
+    """The coach-confirmed commitments as the health rules read them (proposals do not count),
+    for many clients in one query, by client id (clients without any are left out)."""
     rows = Commitment.objects.filter(client__in=list(client_ids), status__in=COUNTED)
     found: dict[int, list[plain.Commitment]] = defaultdict(list)
     for c in rows.order_by("created", "pk"):

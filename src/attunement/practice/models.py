@@ -197,6 +197,11 @@ class Analysis(models.Model):
     error = models.TextField(blank=True, default="")
     created = models.DateTimeField(default=timezone.now)
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        # A session loaded ``with_latest_analysis`` would otherwise keep naming the older one.
+        self.session.__dict__.pop("newest_analyses", None)
+
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)

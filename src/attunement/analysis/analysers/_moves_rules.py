@@ -375,11 +375,16 @@ def read_sentences(text: TurnText, client_words: set[str]) -> list[tuple[str, st
     return found
 
 
+# Where a clause that only gives the client's words back ends and another begins.
+_NEXT_CLAUSE = re.compile(r",\s*(?:and|but)\b|;|[.!?]\s")
+
+
 def reflection_depth(sentences: list[str], client_words: set[str] | None) -> str:
     """Simple or complex, read in this order:
 
     1. saying outright that it gives back the client's words ("You mentioned…", "You said…")
-       is simple, unless it holds two sides at once ("…, and part of you…");
+       is simple, unless it holds two sides at once ("…, and part of you…") or a later clause
+       adds one of the cues of 2 ("You mentioned your mum, and you sound afraid…");
     2. adding a feeling, a meaning or value, a wish, a guess at how things seem, an image or
        a second side (the lexicon's ``complex`` and ``double_sided`` cues) is complex;
     3. counts and amounts with none of that ("about two bottles a week") restate facts: simple;
@@ -388,8 +393,12 @@ def reflection_depth(sentences: list[str], client_words: set[str] | None) -> str
     """
     lex = lexicon()
     text = plain(" ".join(sentences))
-    if lex.restating.search(text) and not lex.double_sided.search(text):
-        return "simple"
+    restated = lex.restating.search(text)
+    if restated and not lex.double_sided.search(text):
+        # "You mentioned your mum" gives her back; "…, and you sound afraid of letting her down"
+        # then adds to it: only a later clause can make it complex.
+        later = _NEXT_CLAUSE.split(text[restated.end() :], maxsplit=1)[1:]
+        return "complex" if later and lex.complex_cues.search(later[0]) else "simple"
     if lex.complex_cues.search(text):
         return "complex"
     if client_words is None or lex.quantities.search(text):

@@ -250,7 +250,7 @@ def _after_long_share(ctx: AnalysisContext, index: int) -> bool:
 
 class MovesAnalyser:
     name: ClassVar[str] = "moves"
-    version: ClassVar[str] = "1.3"
+    version: ClassVar[str] = "1.4"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = ("encoder",)
     produces: ClassVar[tuple[str, ...]] = ("coach_moves",)

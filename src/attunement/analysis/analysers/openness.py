@@ -85,7 +85,7 @@ def label_turn(call: TalkCall, features: dict[str, Any], guarded: bool) -> dict[
 
 class OpennessAnalyser:
     name: ClassVar[str] = "openness"
-    version: ClassVar[str] = "1.4"
+    version: ClassVar[str] = "1.5"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = ("encoder",)
     produces: ClassVar[tuple[str, ...]] = ("client_talk_type", "client_openness")

@@ -9,18 +9,14 @@ from django import template
 from django.utils import timezone
 
 from attunement.checkins import services
-from attunement.practice.services import engagement_for
 
 register = template.Library()
 
 
 @register.inclusion_tag("checkins/_reminders.html")
-def checkin_reminders(client: Any, reminders: services.Reminders | None = None) -> dict[str, Any]:
-    """``reminders``: worked out beforehand for a page of clients (the dashboard's rows);
-    read here for this one client otherwise."""
-    if reminders is None:
-        current = [(client, engagement_for(client))]
-        reminders = services.reminders_for(current, timezone.now())[client.pk]
+def checkin_reminders(client: Any, reminders: services.Reminders) -> dict[str, Any]:
+    """``reminders``: worked out beforehand for the whole page of clients (the dashboard's
+    rows), so that the page asks the database the same number of times for any number."""
     return {
         "client": client,
         "overdue": reminders.overdue,

@@ -800,3 +800,37 @@ ADVICE_LEAD_INS = (
     "Remember,",
     "Listen,",
 )
+
+
+# How a session opens and closes, by how it is going: (coach's lines, client's answers).
+# A compliant client reports the last action done, and the coach, not the client, names the aim.
+OPENINGS: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
+    "compliant": (
+        (GOOD_GREETING, COMPLIANT_CHECKIN),
+        (COMPLIANT_REVIEW, CLIENT_DID_IT),
+        (COACH_PROPOSES_AIM, CLIENT_GOES_ALONG),
+    ),
+    "good": (
+        (GOOD_GREETING, GOOD_CHECKIN),
+        (GOOD_ASK_FOCUS, CLIENT_FOCUS),
+        (GOOD_ASK_SUCCESS, CLIENT_SUCCESS),
+        (GOOD_CONFIRM_AIM, CLIENT_AGREE),
+    ),
+    "strained": (
+        (STRAINED_GREETING, CLIENT_GUARDED_OPEN),
+        (STRAINED_AGENDA, CLIENT_GUARDED),
+    ),
+}
+CLOSES: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
+    "compliant": (
+        (GOOD_TAKEAWAY, CLIENT_COMPLIANT_TAKEAWAY),
+        (GOOD_RELATIONSHIP_CHECK, CLIENT_COMPLIANT_CHECK),
+        (GOOD_PROMISE, CLIENT_GOODBYE),
+    ),
+    "good": (
+        (GOOD_TAKEAWAY, CLIENT_TAKEAWAY),
+        (GOOD_RELATIONSHIP_CHECK, CLIENT_RELATIONSHIP_ANSWER),
+        (GOOD_PROMISE, CLIENT_GOODBYE),
+    ),
+    "strained": ((STRAINED_WRAP, CLIENT_FLAT_GOODBYE),),
+}
