@@ -20,13 +20,30 @@ class AttuneError(Exception):
 
     @property
     def message(self) -> str:
-        if self.fix:
-            return f"{self.what}; {self.fix}."
-        return f"{self.what}."
+        return sentence(self.what, self.fix)
+
+
+def sentence(what: str, fix: str = "") -> str:
+    """What happened and the fix as one sentence, the way every error message reads."""
+    return f"{what}; {fix}." if fix else f"{what}."
 
 
 class TranscriptError(AttuneError):
-    """A transcript file could not be read into a conversation."""
+    """A transcript file could not be read into a conversation. ``formats`` lists the readers
+    when naming one would get past the problem: the command line offers them as ``--format``;
+    other ways in (upload form, API), which cannot choose a reader, leave that hint out."""
+
+    def __init__(self, what: str, fix: str = "", formats: tuple[str, ...] = ()) -> None:
+        self.formats = formats
+        super().__init__(what, fix)
+
+    @property
+    def message(self) -> str:
+        if not self.formats:
+            return super().message
+        return sentence(
+            self.what, f"{self.fix}, or pass --format with one of {', '.join(self.formats)}"
+        )
 
 
 class RoleError(TranscriptError):

@@ -126,6 +126,15 @@ def test_unknown_format_name_lists_the_formats_there_are():
         read_bytes(b"Ann: Hi\nBo: Hello\n", "a.txt", format="docx")
 
 
+def test_an_unrecognised_file_offers_the_readers_by_name_on_the_command_line():
+    with pytest.raises(TranscriptError) as refused:
+        read_bytes(b"hello there\njust text, no speakers\n", "notes")
+    assert refused.value.formats == ("vtt", "srt", "text", "otter", "json")
+    assert str(refused.value).endswith(
+        "with speaker names, or pass --format with one of vtt, srt, text, otter, json."
+    )
+
+
 def test_empty_cue_in_the_middle_is_skipped_not_refused():
     data = (
         VTT_HEAD

@@ -170,6 +170,15 @@ def test_upload_of_an_unreadable_file_answers_400_with_one_sentence_and_stores_n
     assert not Transcript.objects.exists() and not Analysis.objects.exists()
 
 
+def test_upload_of_an_unrecognised_file_says_how_to_export_it_not_a_command_line_option(
+    client, owner_session, auth
+):
+    response = upload(client, owner_session, auth, "notes.txt", b"hello there\njust text\n")
+    detail = response.json()["detail"]
+    assert response.status_code == 400 and detail.endswith("with speaker names.")
+    assert "--format" not in detail
+
+
 UNCLEAR_ROLES = b"""Alex: How was your week?
 Blair: Fine. How was yours?
 Alex: Busy. What do you want to look at?

@@ -143,3 +143,38 @@ def test_a_session_loaded_with_its_latest_analysis_names_a_newer_one_once_it_is_
     assert loaded.latest_analysis() == older
     newer = Analysis.objects.create(session=loaded, status=Analysis.Status.DONE)
     assert loaded.latest_analysis() == newer
+
+
+def test_a_clients_reminders_read_the_same_with_the_engagement_handed_in_as_looked_up(owner):
+    add_clients(owner, 1)
+    client, now = Client.objects.get(), timezone.now()
+    engagement = client.current_engagement()
+    assert checkins.overdue_messages(client, now, engagement) == checkins.overdue_messages(
+        client, now
+    )
+    assert checkins.overdue_messages(client, now, engagement)  # the waiting message is there
+    assert checkins.relationship_checkin_due(
+        client, now, engagement
+    ) == checkins.relationship_checkin_due(client, now)
+
+
+def test_the_client_checkins_page_shows_the_waiting_message_and_the_contact_terms(as_user, owner):
+    add_clients(owner, 1)
+    response = as_user(owner).get(reverse("client_checkins", args=[Client.objects.get().pk]))
+    assert response.status_code == 200
+    assert len(response.context["overdue"]) == 1
+    assert response.context["terms"].engagement == Client.objects.get().current_engagement()
+
+
+def test_the_client_page_reads_the_sessions_and_their_transcripts_once_for_list_and_health(
+    as_user, owner
+):
+    add_clients(owner, 1)
+    client = Client.objects.get()
+    with CaptureQueriesContext(connection) as captured:
+        response = as_user(owner).get(reverse("client_detail", args=[client.pk]))
+    transcript_reads = [q for q in captured.captured_queries if "practice_transcript" in q["sql"]]
+    assert len(transcript_reads) == 1
+    expected = health.health_for(client.current_engagement(), timezone.now())
+    assert response.context["health"].reasons == expected.reasons
+    assert response.context["health"].value == expected.value

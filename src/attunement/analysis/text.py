@@ -29,6 +29,12 @@ class TurnText:
         return tuple(s for s in self.sentences if s.endswith("?"))
 
 
+def folded(text: str) -> str:
+    """Lower-cased, with typographic apostrophes straight: "Don\u2019t" reads as "don't", the
+    form every lexicon is written in."""
+    return text.lower().replace("\u2019", "'")
+
+
 def words(text: str) -> tuple[str, ...]:
     found = _WORD.findall(text)
     if not found:

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F, Max, Q
+from django.db.models import F, Max, Q, QuerySet
 
 from attunement.checkins.models import Checkin, ContactTerms
 from attunement.practice.charts import line_chart
@@ -144,12 +144,15 @@ def reminders_for(current: Current, now: datetime) -> dict[int, Reminders]:
     return {c.pk: Reminders(overdue[c.pk], concerns[c.pk], due[c.pk]) for c in clients}
 
 
-def overdue_messages(client: Client, now: datetime) -> list[Overdue]:
-    """Messages the coach has not answered within the agreed response time, oldest first."""
-    return overdue_by_client([(client, _engagement(client))], now)[client.pk]
+def overdue_messages(
+    client: Client, now: datetime, engagement: Engagement | None = None
+) -> list[Overdue]:
+    """Messages the coach has not answered within the agreed response time, oldest first
+    (``engagement``: the client's current one, when the caller has read it already)."""
+    return overdue_by_client([(client, engagement or _engagement(client))], now)[client.pk]
 
 
-def _answered_awaiting(clients: Iterable[int], kind: str, follow_up: str) -> Any:
+def _answered_awaiting(clients: Iterable[int], kind: str, follow_up: str) -> QuerySet[Checkin]:
     """The clients' answered check-ins of ``kind`` whose ``follow_up`` time (the coach's reply,
     the talk about a concern) is not set yet, oldest answer first."""
     return Checkin.objects.filter(
@@ -180,10 +183,14 @@ def _engagement(client: Client) -> Engagement:
     return engagement_for(client)
 
 
-def relationship_checkin_due(client: Client, now: datetime) -> bool:
+def relationship_checkin_due(
+    client: Client, now: datetime, engagement: Engagement | None = None
+) -> bool:
     """True when a month has passed since the last relationship check-in was asked for, or
-    since the engagement began when none was. A paused or ended engagement is never due."""
-    engagement = client.current_engagement()  # never opens one: the dashboard only reads
+    since the engagement began when none was. A paused or ended engagement is never due.
+    ``engagement``: the client's current one, when the caller has read it already."""
+    if engagement is None:
+        engagement = client.current_engagement()  # never opens one: the dashboard only reads
     return relationship_due_by_client([(client, engagement)], now)[client.pk]
 
 
@@ -216,12 +223,8 @@ def concern(checkin: Checkin) -> str:
     return str((checkin.answers or {}).get(CONCERN_KEY) or "").strip()
 
 
-def open_concerns(client: Client) -> list[Checkin]:
-    """Relationship check-ins with something to talk about the coach has not marked discussed."""
-    return _open_concerns_by_client([client])[client.pk]
-
-
 def _open_concerns_by_client(clients: Sequence[Client]) -> dict[int, list[Checkin]]:
+    """Relationship check-ins with something to talk about the coach has not marked discussed."""
     found: dict[int, list[Checkin]] = {c.pk: [] for c in clients}
     for c in _answered_awaiting(found, Checkin.Kind.RELATIONSHIP, "discussed_at"):
         if concern(c):  # the words are encrypted: filtered in Python

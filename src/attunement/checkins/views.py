@@ -44,6 +44,7 @@ def _client_page(
     request: HttpRequest, client: Client, form: NewLinkForm, status: int = 200
 ) -> HttpResponse:
     now = timezone.now()
+    engagement = practice_services.engagement_for(client)  # read once for the three uses below
     checkins = list(client.checkins.select_related("session").order_by("-created"))  # type: ignore[attr-defined]
     context = {
         "client": client,
@@ -57,9 +58,9 @@ def _client_page(
             if c.predicted and c.scores
             for gap in [(c.predicted_total or 0) - (c.total or 0)]
         ],
-        "overdue": services.overdue_messages(client, now),
-        "relationship_due": services.relationship_checkin_due(client, now),
-        "terms": services.terms_for(practice_services.engagement_for(client)),
+        "overdue": services.overdue_messages(client, now, engagement),
+        "relationship_due": services.relationship_checkin_due(client, now, engagement),
+        "terms": services.terms_for(engagement),
     }
     return render(request, "checkins/client.html", context, status=status)
 

@@ -81,13 +81,14 @@ def _run(
     err = Console(stderr=True)
     if encoder is not None:
         encoder = _precomputed(encoder, items, path, err)
-    labeller = pipeline_labeller(encoder, analysers_for(tasks) & available_analysers())
+    installed = available_analysers()
+    labeller = pipeline_labeller(encoder, analysers_for(tasks) & installed)
     with _progress(err, len(items), "analysing") as advance:
         report = evaluate(
             items,
             tasks,
             labeller,
-            installed=available_analysers(),
+            installed=installed,
             on_progress=advance,
             errors=errors,
         )

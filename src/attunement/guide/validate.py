@@ -57,20 +57,16 @@ def _strategy_links(guide: Guide) -> None:
         _need_section(guide, f"strategy {strategy.id!r}", strategy.section)
     for barrier in guide.barriers:
         _need_section(guide, f"barrier {barrier.id!r}", barrier.section)
-        missing = [s for s in barrier.strategies if s not in strategy_ids]
-        if missing:
-            raise GuideError(
-                f"barrier {barrier.id!r} lists unknown strategies {missing}",
-                "use ids from strategies.toml",
-            )
+        _need_strategies(f"barrier {barrier.id!r} lists", barrier.strategies, strategy_ids)
     for phase in guide.phases:
         _need_section(guide, f"phase {phase.id!r}", phase.section)
-        unknown = [s for s in phase.strategies if s not in strategy_ids]
-        if unknown:
-            raise GuideError(
-                f"phase {phase.id!r} puts first unknown strategies {unknown}",
-                "use ids from strategies.toml",
-            )
+        _need_strategies(f"phase {phase.id!r} puts first", phase.strategies, strategy_ids)
+
+
+def _need_strategies(owner: str, listed: Iterable[str], known: set[str]) -> None:
+    unknown = [s for s in listed if s not in known]
+    if unknown:
+        raise GuideError(f"{owner} unknown strategies {unknown}", "use ids from strategies.toml")
 
 
 def _complete(guide: Guide) -> None:

@@ -19,8 +19,8 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer
 
-from attunement.errors import AttuneError, RoleError
-from attunement.practice import services
+from attunement.errors import AttuneError
+from attunement.practice import presenters, services
 from attunement.practice.access import owned
 from attunement.practice.accounts_security import user_for_token
 from attunement.practice.forms import NewClientForm, SessionForm
@@ -262,18 +262,14 @@ def upload_transcript(
         analysis = services.upload_transcript(
             session, file, user=_user(request), coach=coach.strip() or None
         )
-    except RoleError as error:
-        raise HttpError(400, _name_the_coach(error)) from None
     except AttuneError as error:
-        raise HttpError(400, str(error)) from None
+        raise HttpError(400, presenters.upload_refusal(error, NAME_THE_COACH)) from None
     services.audit(_user(request), session.client, "api: upload transcript", request.path)
     return Status(201, analysis_out(analysis))
 
 
-def _name_the_coach(error: RoleError) -> str:
-    """The readers' advice names a command-line option; here the fix is the form field."""
-    names = ", ".join(error.speakers)
-    return f"{error.what}; send the form field coach with your name as the transcript spells it ({names})."
+# How this endpoint takes the coach's name, for a transcript whose coach is unclear.
+NAME_THE_COACH = "send the form field coach with your name as the transcript spells it ({names})"
 
 
 @api.get(

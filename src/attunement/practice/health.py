@@ -5,7 +5,7 @@ The rules live in ``attunement.relationship`` (no Django); this module only tran
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, time
 
@@ -61,26 +61,35 @@ def record_for(session: Session) -> SessionRecord:
     )
 
 
-def history_for(engagement: Engagement) -> History:
-    return histories_for([engagement])[engagement.pk]
+def history_for(engagement: Engagement, sessions: Sequence[Session] | None = None) -> History:
+    """``sessions``: the engagement's sessions when the page has read them already with
+    ``with_latest_analysis`` (in any order), so their transcripts are not read and decrypted twice."""
+    read = None if sessions is None else {engagement.pk: sessions}
+    return histories_for([engagement], read)[engagement.pk]
 
 
-def histories_for(engagements: Sequence[Engagement]) -> dict[int, History]:
+def histories_for(
+    engagements: Sequence[Engagement], read: Mapping[int, Sequence[Session]] | None = None
+) -> dict[int, History]:
     """Each engagement's history by engagement id, read in a few queries however many there are
-    (the dashboard scores every client at once)."""
-    sessions = _sessions_by_engagement(engagements)
+    (the dashboard scores every client at once); ``read``: their sessions, if already loaded."""
+    sessions = _sessions_by_engagement(engagements) if read is None else read
     checkins = checkins_for(engagements)
     commitments = commitments_for({e.client_id for e in engagements})
     return {
         e.pk: History(
             started=datetime.combine(e.start, time(), tzinfo=UTC),
             cadence_days=e.cadence_days,
-            sessions=tuple(record_for(s) for s in sessions[e.pk]),
+            sessions=tuple(record_for(s) for s in sorted(sessions[e.pk], key=_in_time)),
             checkins=checkins[e.pk],
             commitments=commitments.get(e.client_id, ()),
         )
         for e in engagements
     }
+
+
+def _in_time(session: Session) -> tuple[datetime, int]:
+    return (session.when, session.pk)
 
 
 def _sessions_by_engagement(engagements: Sequence[Engagement]) -> dict[int, list[Session]]:
@@ -110,5 +119,8 @@ def held_count(history: History) -> int:
     return sum(1 for record in history.sessions if record.held)
 
 
-def health_for(engagement: Engagement, now: datetime) -> Health:
-    return score(history_for(engagement), now=now)
+def health_for(
+    engagement: Engagement, now: datetime, sessions: Sequence[Session] | None = None
+) -> Health:
+    """The engagement's connection health (``sessions``: as for ``history_for``)."""
+    return score(history_for(engagement, sessions), now=now)

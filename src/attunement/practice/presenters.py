@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from attunement.analysis.model import Layer, Marker, SessionAnalysis
+from attunement.errors import AttuneError, RoleError, sentence
 from attunement.practice import charts
 from attunement.practice.models import Client, Session
 from attunement.report import summary
@@ -45,28 +45,15 @@ KIND_TITLES = {
     "coach_dominates_stretch": "Coach dominates a stretch",
 }
 
-# The readers' advice is written for the terminal (``attune analyze``); on the upload form the
-# same fix is a field or a new file, so each hint is swapped for the form's own words.
-_TERMINAL_HINTS = (
-    (re.compile(r", or pass --format with one of [a-z, ]+"), ""),
-    (
-        re.compile(r"pass --coach NAME with one of (.+?)(?=\.?$)"),
-        r"type your name as the transcript spells it (one of \1) in “Your name in the "
-        r"transcript” and upload the file again",
-    ),
-    (
-        re.compile(r"pass --coach with one of those names"),
-        "type one of those names in “Your name in the transcript”",
-    ),
-    (re.compile(r" and read that\b"), " and upload that"),
-)
 
-
-def for_upload_form(message: str) -> str:
-    """A reader's error message, with the terminal's advice replaced by the upload form's."""
-    for pattern, replacement in _TERMINAL_HINTS:
-        message = pattern.sub(replacement, message)
-    return message
+def upload_refusal(error: AttuneError, name_the_coach: str) -> str:
+    """Why a reader refused an uploaded file, with the fix said for this way in rather than the
+    terminal's: ``name_the_coach`` is how this form takes the coach's name, with a ``{names}``
+    slot for the transcript's speakers; no ``--format`` hint, since uploads cannot pick a reader."""
+    if isinstance(error, RoleError) and error.speakers:
+        return sentence(error.what, name_the_coach.format(names=", ".join(error.speakers)))
+    # The decoder's advice ends "and read that" (run ``attune analyze`` on it); here it is a new upload.
+    return sentence(error.what, error.fix.replace(" and read that", " and upload that"))
 
 
 # What the analysis could draw on, in a coach's words (see SessionAnalysis.mode).

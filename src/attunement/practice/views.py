@@ -89,7 +89,7 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "agreements": services.current_agreements(engagement),
         "consent": client.current_consent(),
         "chart": presenters.markers_over_sessions(client, sessions),
-        "health": health.health_for(engagement, timezone.now()),
+        "health": health.health_for(engagement, timezone.now(), sessions),
         "access": services.recent_access(client),
     }
     return render(request, "practice/client_detail.html", context)
@@ -254,6 +254,13 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "practice/session_detail.html", _session_context(session, UploadForm()))
 
 
+# How the upload form takes the coach's name, for a transcript whose coach is unclear.
+NAME_YOURSELF = (
+    "type your name as the transcript spells it (one of {names}) in “Your name in the "
+    "transcript” and upload the file again"
+)
+
+
 @login_required
 @require_POST
 @owns(Session)
@@ -269,7 +276,7 @@ def transcript_upload(request: HttpRequest, pk: int) -> HttpResponse:
                 coach=form.cleaned_data["coach"],
             )
         except AttuneError as error:
-            form.add_error("file", presenters.for_upload_form(str(error)))
+            form.add_error("file", presenters.upload_refusal(error, NAME_YOURSELF))
         else:
             services.audit(request.user, session.client, "upload transcript", request.path)
             return redirect("session_detail", pk=session.pk)

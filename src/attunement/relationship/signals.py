@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from attunement.analysis.labels import is_open
 from attunement.analysis.model import SessionAnalysis
 from attunement.relationship.history import SessionSignals
 from attunement.transcript.model import Conversation, Role
@@ -59,10 +60,6 @@ def client_words_per_turn(conversation: Conversation) -> float | None:
     return round(sum(len(t.text.split()) for t in turns) / len(turns), 1)
 
 
-def _is_open(label: Mapping[str, Any]) -> bool:
-    return bool(label.get("feelings") or label.get("self_disclosure") or label.get("insight"))
-
-
 def openness_value(
     labels: Mapping[int, Mapping[str, Any]], metrics: Mapping[str, Any]
 ) -> float | None:
@@ -70,7 +67,7 @@ def openness_value(
     the share of change among change and sustain talk (0 when there was none of either)."""
     if not labels:
         return None
-    open_share = sum(1 for label in labels.values() if _is_open(label)) / len(labels)
+    open_share = sum(1 for label in labels.values() if is_open(label)) / len(labels)
     change_share = _number(metrics.get("change_share")) or 0.0
     return round(OPEN_WEIGHT * open_share + CHANGE_WEIGHT * change_share, 3)
 
@@ -109,7 +106,7 @@ def turns_with_markers(analysis: SessionAnalysis) -> dict[str, tuple[int, ...]]:
     levels = listening.turn_labels if listening else {}
     found = {
         "resistance": [i for i, label in labels.items() if label.get("resistance")],
-        "openness": [i for i, label in labels.items() if _is_open(label)],
+        "openness": [i for i, label in labels.items() if is_open(label)],
         "insight": [i for i, label in labels.items() if label.get("insight")],
         "reporting": [i for i, label in labels.items() if label.get("reporting")],
         "depth": [i for i, label in levels.items() if label.get("level") == 3],

@@ -232,6 +232,11 @@ def label(key: Any) -> str:
     return str(key).replace("_", "-")
 
 
+# Inquiry types whose name says little on its own: "other" is a closed question of none of
+# the framework's families (see the inquiry analyser), so the summary says what it is.
+INQUIRY_LABELS = {"other": "closed facts or checks"}
+
+
 def share_of(count: int, total: int) -> str:
     """``count`` as a percentage of ``total``; a few among many show as "<1%", never "0%"."""
     if count > 0 and round(100 * count / total) == 0:
@@ -290,11 +295,8 @@ def question_facts(analysis: SessionAnalysis) -> list[Fact]:
         facts.append(Fact("Turns with stacked questions", str(stacked)))
     inquiry = [q for row in _labels(analysis, "inquiry") for q in row.get("questions", ())]
     if inquiry:
-        # "other" is a closed question of none of the framework's families: say so.
-        kinds = Counter(
-            "closed facts or checks" if q.get("type", "other") == "other" else str(q["type"])
-            for q in inquiry
-        )
+        types = (str(q.get("type", "other")) for q in inquiry)
+        kinds = Counter(INQUIRY_LABELS.get(kind, kind) for kind in types)
         facts.append(Fact("Kinds of question", _counts_line(kinds, len(inquiry))))
         leading = sum(1 for q in inquiry if q.get("leading"))
         why = sum(1 for q in inquiry if q.get("why"))

@@ -47,8 +47,8 @@ def choose_format(filename: str, head: str, explicit: str | None = None) -> str:
     if found is None:
         raise TranscriptError(
             f"Could not recognise the format of {filename or 'the transcript'}: it is not WebVTT, SRT, JSON or lines of 'Name: words'",
-            "export it from Zoom, Teams or Otter with speaker names, or pass --format with one of "
-            + ", ".join(FORMATS),
+            "export it from Zoom, Teams or Otter with speaker names",
+            formats=FORMATS,
         )
     return found
 

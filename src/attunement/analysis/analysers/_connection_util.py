@@ -13,6 +13,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from attunement.analysis.text import folded
+
 
 @cache
 def lexicon(name: str) -> Any:
@@ -58,7 +60,7 @@ class TaggedPattern:
 
     def find(self, text: str) -> list[tuple[str, str]]:
         """``(tag, matched words)`` for every match in ``text``, in order."""
-        text = text.lower().replace("\u2019", "'")
+        text = folded(text)
         found: list[tuple[str, str]] = []
         position = 0
         while (first := self.pattern.search(text, position)) is not None:

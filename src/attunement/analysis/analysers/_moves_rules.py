@@ -4,7 +4,7 @@ Every sentence of a coach turn is read against our lexicon (``lexicon/moves.toml
 with no cue of its own counts as a reflection when it talks about the client ("you…") or reuses
 the content words of the client's last turns; without either it is "other". With the sentence
 encoder, turns the lexicon leaves undecided take the vote of their nearest example turns
-(``examples/moves.toml``), and closeness in meaning to the client's last turn supports a
+(``examples/moves.json``), and closeness in meaning to the client's last turn supports a
 reflection. The main move is the one the coach's turn leans on: a question asked, then what
 the coach offers (advice, information), then what they give back (reflection, affirmation).
 """
@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from attunement.analysis.analysers._cue_index import CueIndex
 from attunement.analysis.analysers._question_reading import asking_clauses
@@ -110,9 +111,16 @@ def _alternation(phrases: list[str]) -> re.Pattern[str]:
 
 
 @cache
+def lexicon_data() -> dict[str, Any]:
+    """``lexicon/moves.toml`` as parsed, read once per process for every list compiled from it
+    (the moves here, the finer distinctions in ``_support_reading``)."""
+    return tomllib.loads(LEXICON_FILE.read_text(encoding="utf-8"))
+
+
+@cache
 def lexicon() -> Lexicon:
     """The move lexicon, compiled once per process."""
-    data = tomllib.loads(LEXICON_FILE.read_text(encoding="utf-8"))
+    data = lexicon_data()
     cues = {move: _alternation(data[move]["phrases"]) for move in STATEMENT_CUES}
     cues["facilitation"] = _alternation(data["facilitation"]["phrases"])
     return Lexicon(
@@ -177,12 +185,6 @@ def is_facilitation(tokens: tuple[str, ...]) -> bool:
     """A turn or sentence made only of nods in words ("Mm-hmm, okay, right")."""
     lex = lexicon()
     return bool(tokens) and len(tokens) <= 8 and all(t in lex.facilitation_tokens for t in tokens)
-
-
-def statement_move(sentence: str, client_words: set[str]) -> str:
-    """The move of one statement (not a question): the first cue that matches, else a
-    reflection when it speaks about the client or reuses their words, else other."""
-    return read_statement(sentence, client_words)[0]
 
 
 def read_statement(sentence: str, client_words: set[str]) -> tuple[str, bool]:
@@ -347,11 +349,6 @@ class TurnMoves:
     evidence: str  # the sentence that decided the main move
     cued: bool = True  # False when no cue decided the main move (a fallback reading)
     reflected: tuple[str, ...] = ()  # the sentences read as reflections
-
-
-def sentence_moves(text: TurnText, client_words: set[str]) -> list[tuple[str, str]]:
-    """(move, sentence) for every sentence of a coach turn."""
-    return [(move, sentence) for move, sentence, _ in read_sentences(text, client_words)]
 
 
 def read_sentences(text: TurnText, client_words: set[str]) -> list[tuple[str, str, bool]]:

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from attunement.analysis.analysers._question_words import AUX, FILLERS, SUBJECTS, WH
+from attunement.analysis.text import folded
 from attunement.analysis.text import words as _words
 
 # Phrases that ask for an account even in a sentence without a question mark.
@@ -121,7 +122,7 @@ def lead_words(sentence: str, limit: int = 6) -> list[str]:
     head = sentence[:_HEAD_CHARS]
     if "-" in head:
         head = _FRAGMENT.sub("", head)
-    raw = _WORD.findall(head.lower().replace("\u2019", "'"))
+    raw = _WORD.findall(folded(head))
     tokens = [_plain(w) for w in raw if w not in _HESITATIONS]
     start = 0
     while start < len(tokens):

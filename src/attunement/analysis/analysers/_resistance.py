@@ -24,6 +24,7 @@ from typing import Any
 
 from attunement.analysis.analysers._connection_util import lexicon, phrase_pattern
 from attunement.analysis.model import Layer, Marker
+from attunement.analysis.text import folded
 
 LEX = lexicon("openness.json")["resistance"]
 GUARDED_WORDS = 3
@@ -51,17 +52,13 @@ SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 INVITATION = re.compile(r"^\W*(?:tell me|say more|walk me through|talk me through|describe)\b")
 
 
-def _lower(text: str) -> str:
-    return text.lower().replace("\u2019", "'")
-
-
 def asks_open_question(coach_text: str) -> bool:
     """Whether the coach's turn ends on an open question or an invitation to say more.
 
     Only the last two sentences count: they are what the client is answering. "How much" and
     "how often" ask for a fact, and "I can hear how much clearer that is" is no question.
     """
-    sentences = [s.strip() for s in SENTENCE.findall(_lower(coach_text)) if s.strip()][-2:]
+    sentences = [s.strip() for s in SENTENCE.findall(folded(coach_text)) if s.strip()][-2:]
     for sentence in sentences:
         if CLOSED_START.search(sentence):
             continue
@@ -77,14 +74,14 @@ def is_guarded(text: str, word_count: int, coach_before: str) -> bool:
     return (
         bool(coach_before)
         and 0 < word_count <= GUARDED_WORDS
-        and bool(NONCOMMITTAL.match(_lower(text)))
+        and bool(NONCOMMITTAL.match(folded(text)))
         and asks_open_question(coach_before)
     )
 
 
 def _yes_but(lowered: str, coach_before: str) -> list[str]:
     match = YES_BUT.search(lowered)
-    if match is None or not SUGGESTION.search(_lower(coach_before)):
+    if match is None or not SUGGESTION.search(folded(coach_before)):
         return []
     return [match.group(0).strip(" ,.")]
 
@@ -110,7 +107,7 @@ def _deflecting(lowered: str) -> list[str]:
 
 def resistance_signs(text: str, coach_before: str) -> dict[str, list[str]]:
     """Each kind of resistance sign found in one client turn, with the words behind it."""
-    lowered = _lower(text)
+    lowered = folded(text)
     found = {
         "yes_but": _yes_but(lowered, coach_before),
         "minimising": _minimising(lowered),

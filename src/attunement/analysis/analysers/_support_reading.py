@@ -9,13 +9,12 @@ cuts support talk differently from motivational interviewing (ESConv's strategie
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from attunement.analysis.analysers._cue_index import CueIndex
-from attunement.analysis.analysers._moves_rules import LEXICON_FILE, opens_as_reflection, plain
+from attunement.analysis.analysers._moves_rules import lexicon_data, opens_as_reflection, plain
 from attunement.analysis.text import words
 
 # Kinds of affirmation, in the order they are reported.
@@ -52,7 +51,7 @@ class _Lexicon:
 @cache
 def lexicon() -> _Lexicon:
     """The finer-distinction lexicon, compiled once per process."""
-    data = tomllib.loads(LEXICON_FILE.read_text(encoding="utf-8"))
+    data = lexicon_data()
     named = {kind: data["support"][kind] for kind in SUPPORT_KINDS}
     named[CHECK] = data["check"]["phrases"]
     named[SUGGESTION] = data["suggestion_hints"]["phrases"]

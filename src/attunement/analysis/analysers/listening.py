@@ -25,6 +25,7 @@ from attunement.analysis.analysers._connection_util import (
 from attunement.analysis.base import AnalysisContext, result
 from attunement.analysis.model import AnalyserResult, Layer, Marker
 from attunement.analysis.registry import hookimpl
+from attunement.analysis.text import folded
 from attunement.analysis.text import words as split_words
 from attunement.transcript.model import Role
 
@@ -132,7 +133,7 @@ def ritual_kind(text: str) -> str | None:
     hits = [(tag, phrase) for tag, phrase in RITUAL.find(text) if tag]
     if not hits:
         return None
-    rest = text.lower().replace("\u2019", "'")
+    rest = folded(text)
     for _, phrase in hits:
         rest = rest.replace(phrase, " ")
     if len(content_words(split_words(rest))) > RITUAL_LEFTOVER_WORDS:

@@ -31,6 +31,7 @@ from attunement.analysis.analysers._talk_type import (
     previous_coach_text,
 )
 from attunement.analysis.base import AnalysisContext, result
+from attunement.analysis.labels import is_open
 from attunement.analysis.model import AnalyserResult, Layer, Marker
 from attunement.analysis.registry import hookimpl
 from attunement.transcript.model import Role
@@ -181,11 +182,6 @@ def openness_metrics(labels: dict[int, dict[str, Any]], n_turns: int) -> dict[st
 
 def _count(labels: dict[int, dict[str, Any]], key: str) -> int:
     return sum(1 for label in labels.values() if label[key])
-
-
-def is_open(label: dict[str, Any]) -> bool:
-    """A turn where the client shows something of themselves: a feeling, a disclosure, an insight."""
-    return bool(label["feelings"] or label["self_disclosure"] or label["insight"])
 
 
 def openness_course(labels: dict[int, dict[str, Any]], n_turns: int) -> list[dict[str, Any]]:
