@@ -1,6 +1,7 @@
-"""A small server-side SVG line chart: how counts of findings moved across sessions.
+"""Small server-side SVG charts: a line chart of how counts moved across sessions (the client
+page) and stacked bars of health bands per coach (the practice overview).
 
-Returns a plain SVG string (escaped text, no scripts, no external resources) for the client page.
+Each returns a plain SVG string (escaped text, no scripts, no external resources).
 """
 
 from __future__ import annotations
@@ -107,3 +108,78 @@ def _legend_item(position: int, name: str, colour: str, plot_h: float) -> str:
         f'<rect x="{x}" y="{_n(y - 9)}" width="10" height="10" fill="{colour}"/>'
         f'<text x="{x + 14}" y="{_n(y)}" font-size="11">{escape(name)}</text>'
     )
+
+
+# Band colours of the stacked bars, darker than the badges' backgrounds so thin slices show.
+BAND_COLOURS = {
+    "strong": "#3a7d44",
+    "steady": "#2f6690",
+    "strained": "#d98e04",
+    "at_risk": "#9c3d54",
+    "none": "#a9b1bb",
+}
+
+
+def stacked_bars(
+    rows: Sequence[tuple[str, Mapping[str, int]]],
+    labels: Mapping[str, str],
+    *,
+    width: int = 640,
+    title: str = "",
+) -> str:
+    """One horizontal bar per row (e.g. per coach), split into the parts of ``labels`` in
+    their order, each part as long as its count; a legend under the bars. Empty -> ""."""
+    top = max((sum(parts.values()) for _, parts in rows), default=0)
+    if not top:
+        return ""
+    left, bar_h, gap, pad = 150.0, 18.0, 10.0, 12.0
+    height = pad + len(rows) * (bar_h + gap) + 8 + 22 * ((len(labels) + 2) // 3)
+    unit = (width - left - pad - 30) / top
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {_n(height)}" '
+        f'role="img" aria-label="{escape(title)}" class="chart">',
+        f"<title>{escape(title)}</title>",
+    ]
+    for row, (name, counts) in enumerate(rows):
+        y = pad + row * (bar_h + gap)
+        parts.append(_bar_label(name, left, y + bar_h / 2 + 4))
+        parts += _bar_parts(counts, labels, left, y, bar_h, unit)
+        total = sum(counts.values())
+        x_end = left + total * unit + 6
+        parts.append(
+            f'<text x="{_n(x_end)}" y="{_n(y + bar_h / 2 + 4)}" font-size="11">{total}</text>'
+        )
+    legend_top = pad + len(rows) * (bar_h + gap) - 6
+    for position, (key, label) in enumerate(labels.items()):
+        parts.append(_legend_item(position, label, BAND_COLOURS.get(key, PALETTE[0]), legend_top))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _bar_label(name: str, left: float, y: float) -> str:
+    short = name if len(name) <= 22 else name[:21] + "…"
+    return (
+        f'<text x="{_n(left - 8)}" y="{_n(y)}" font-size="12" text-anchor="end">'
+        f"{escape(short)}</text>"
+    )
+
+
+def _bar_parts(
+    counts: Mapping[str, int],
+    labels: Mapping[str, str],
+    left: float,
+    y: float,
+    bar_h: float,
+    unit: float,
+) -> list[str]:
+    parts, x = [], left
+    for key, label in labels.items():
+        count = counts.get(key, 0)
+        if count:
+            colour = BAND_COLOURS.get(key, PALETTE[0])
+            parts.append(
+                f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(count * unit)}" height="{_n(bar_h)}" '
+                f'fill="{colour}"><title>{escape(label)}: {count}</title></rect>'
+            )
+            x += count * unit
+    return parts

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from attunement.practice import views
+from attunement.practice import overview_views, views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("setup/", views.setup, name="setup"),
+    path("practice/overview/", overview_views.overview, name="practice_overview"),
     path("clients/new/", views.client_new, name="client_new"),
     path("clients/<int:pk>/", views.client_detail, name="client_detail"),
     path("clients/<int:pk>/edit/", views.client_edit, name="client_edit"),
