@@ -25,6 +25,7 @@ app = typer.Typer(
 # Each module defines ``register(app)``; order is the order of `attune --help`.
 COMMAND_MODULES: list[str] = [
     "analyze",
+    "series",
     "bench",
     "settings",
     "encoder",
@@ -93,6 +94,28 @@ def _no_type_for_flags() -> None:
 
 
 _no_type_for_flags()
+
+
+def _plain_list_types() -> None:
+    """Show an argument that takes several paths as ``<path>...``, not ``<list[Path]>``."""
+    try:
+        from typer.core import TyperArgument
+    except ImportError:
+        return
+    shown = getattr(TyperArgument, "display_type_rich", None)
+    if shown is None:
+        return
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        result: str | None = shown(self, ctx)
+        if result and result.startswith("<list[") and result.endswith("]>"):
+            return f"<{result[6:-2].lower()}>..."
+        return result
+
+    TyperArgument.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_plain_list_types()
 
 
 def _print_version(wanted: bool) -> None:

@@ -19,7 +19,6 @@ from typing import Annotated, Any
 
 import typer
 
-TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".txt", ".json")
 # The speed targets of the issues, in seconds after start-up.
 TARGETS = {
     "analyse_lexical": 0.1,
@@ -77,6 +76,7 @@ def bench(
 def longest_demo_session() -> Path:
     """The biggest bundled demo transcript: the hour-long session."""
     from attunement.errors import AttuneError
+    from attunement.transcript.detect import TRANSCRIPT_SUFFIXES
 
     folder = Path(__file__).resolve().parent.parent / "demo" / "sessions"
     found = [

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+
+from attunement.cli._progress import progress
 
 eval_app = typer.Typer(
     help="Measure the analysers against expert-coded conversations (AnnoMI, ESConv).",
@@ -83,7 +83,7 @@ def _run(
         encoder = _precomputed(encoder, items, path, err)
     installed = available_analysers()
     labeller = pipeline_labeller(encoder, analysers_for(tasks) & installed)
-    with _progress(err, len(items), "analysing") as advance:
+    with progress(err, len(items), "analysing") as advance:
         report = evaluate(
             items,
             tasks,
@@ -112,21 +112,8 @@ def _precomputed(encoder: Any, items: list[Any], path: Path, err: Any) -> Any:
 
     texts = [turn.text for item in items for turn in item.conversation]
     cache = cache_file(get_settings().data_path, path, Path(encoder.path).stem)
-    with _progress(err, len(set(texts)), "encoding") as advance:
+    with progress(err, len(set(texts)), "encoding") as advance:
         return precompute(encoder, texts, cache, on_progress=advance)
-
-
-@contextmanager
-def _progress(console: Any, total: int, what: str) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr while the file is worked through (only on a terminal)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    columns = (what, BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(
-        *columns, console=console, transient=True, disable=not console.is_terminal
-    ) as bar:
-        job = bar.add_task("analysing", total=total)
-        yield lambda n: bar.advance(job, n)
 
 
 def _print_task(out: Any, name: str, scores: dict[str, Any]) -> None:

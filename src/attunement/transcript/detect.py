@@ -12,6 +12,8 @@ from attunement.transcript.segments import TIMESTAMP
 FORMATS = ("vtt", "srt", "text", "otter", "json")
 _ALIASES = {"webvtt": "vtt", "txt": "text", "plain": "text", "subrip": "srt"}
 _BY_SUFFIX = {".vtt": "vtt", ".webvtt": "vtt", ".srt": "srt", ".json": "json"}
+# The endings a folder of transcripts is searched for (bench, series): exports as saved.
+TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".txt", ".json")
 _TIMING = re.compile(rf"^\s*(?:{TIMESTAMP})\s*-->")
 _LEADING_STAMP = re.compile(rf"^\s*\[(?:{TIMESTAMP})\]")
 _JSON_LIST = re.compile(r"\[\s*(?:[\[{\"\]\d-]|$)")  # not "[Ann] 00:03", Zoom's text layout
