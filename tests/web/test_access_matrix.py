@@ -72,6 +72,8 @@ API_CASES: dict[str, tuple[str, str, Any]] = {
     "api:upload_transcript": ("Session", "post", _upload_payload),
     "api:session_analysis": ("Session", "get", None),
     "api:get_analysis": ("Analysis", "get", None),
+    "api:get_consent": ("Client", "get", None),
+    "api:record_consent": ("Client", "post_json", lambda: {"transcription": True}),
 }
 # Reachable without signing in, on purpose.
 PUBLIC = {"login", "login_code", "logout", "setup", "api:openapi-json", "api:api-root"}

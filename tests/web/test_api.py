@@ -270,3 +270,98 @@ def test_path_tricks_in_the_file_name_are_reduced_to_a_plain_name(client, owner_
 
 def test_api_root_reveals_nothing(client):
     assert client.get("/api/").status_code in (401, 404)
+
+
+# ---- answers a script's author can act on ------------------------------------------------------
+
+
+def test_a_request_without_a_token_is_told_how_to_send_one_and_where_to_make_it(client):
+    response = client.get("/api/clients")
+    detail = response.json()["detail"]
+    assert response.status_code == 401 and response["WWW-Authenticate"] == "Bearer"
+    assert "Authorization: Bearer" in detail and "/accounts/security/" in detail
+
+
+@pytest.mark.parametrize(
+    "payload, field, words",
+    [
+        ({}, "name", "required"),
+        ({"name": "Ok", "cadence_days": "often"}, "cadence_days", "whole number"),
+        ({"name": 42}, "name", "text"),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_reported_per_field_like_a_refused_value(
+    client, owner, auth, payload, field, words
+):
+    body = post_json(client, "/api/clients", payload, **auth).json()
+    assert body["detail"] == "Some values were not accepted; see the messages per field."
+    assert words in body["errors"][field][0]
+
+
+def test_a_date_the_api_cannot_read_is_answered_with_an_example_of_one_it_can(
+    client, owner_client, auth
+):
+    url = f"/api/clients/{owner_client.pk}/sessions"
+    response = post_json(client, url, {"when": "yesterday"}, **auth)
+    assert response.status_code == 422
+    assert "2026-11-20T10:00:00Z" in response.json()["errors"]["when"][0]
+
+
+def test_a_missing_upload_file_names_the_file_field(client, owner_session, auth):
+    response = client.post(f"/api/sessions/{owner_session.pk}/transcript", {}, **auth)
+    assert response.status_code == 422 and "file" in response.json()["errors"]
+
+
+def test_a_body_that_is_not_json_says_what_to_send(client, owner, auth):
+    response = client.post("/api/clients", "{name:", content_type="application/json", **auth)
+    assert response.status_code == 400
+    assert "not valid JSON" in response.json()["detail"]
+
+
+def test_an_unknown_id_says_it_may_be_someone_elses_and_how_to_list_ones_own(client, owner, auth):
+    response = client.get("/api/clients/987654", **auth)
+    assert response.status_code == 404
+    assert "belongs to another account" in response.json()["detail"]
+
+
+# ---- consent -----------------------------------------------------------------------------------
+
+
+def test_upload_without_consent_names_the_consent_endpoint_and_stores_nothing(client, owner, auth):
+    from personas import make_session_of
+
+    session = make_session_of(make_client_of(owner, "No Consent", consent=False))
+    detail = upload(client, session, auth).json()["detail"]
+    assert f"POST /api/clients/{session.client.pk}/consent" in detail
+    assert not Transcript.objects.exists()
+
+
+def test_consent_recorded_through_the_api_opens_transcript_uploads(client, owner, auth):
+    from personas import make_session_of
+
+    session = make_session_of(make_client_of(owner, "Lena Park", consent=False))
+    url = f"/api/clients/{session.client.pk}/consent"
+    assert client.get(url, **auth).json()["uploads_allowed"] is False
+    recorded = post_json(client, url, {"transcription": True, "analysis": True}, **auth)
+    assert recorded.status_code == 201 and recorded.json()["uploads_allowed"] is True
+    assert upload(client, session, auth).status_code == 201
+
+
+def test_partial_consent_says_which_agreement_is_missing(client, owner, auth):
+    from personas import make_session_of
+
+    session = make_session_of(make_client_of(owner, "Lena Park", consent=False))
+    url = f"/api/clients/{session.client.pk}/consent"
+    body = post_json(client, url, {"transcription": True}, **auth).json()
+    assert body["uploads_allowed"] is False and "not to analysis" in body["detail"]
+    assert "not to analysis" in upload(client, session, auth).json()["detail"]
+
+
+def test_a_consent_value_of_the_wrong_type_is_refused_and_nothing_is_recorded(
+    client, owner_client, auth
+):
+    before = owner_client.consents.count()
+    url = f"/api/clients/{owner_client.pk}/consent"
+    response = post_json(client, url, {"analysis": "perhaps"}, **auth)
+    assert response.status_code == 422 and "analysis" in response.json()["errors"]
+    assert owner_client.consents.count() == before

@@ -17,7 +17,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from attunement.checkins.links import LinkProblem, make_token, read_token
+from attunement.checkins.links import SALT, LinkProblem, make_token, read_token
 from attunement.checkins.models import Checkin, ContactTerms
 from attunement.practice import health, services
 from attunement.practice.models import Engagement
@@ -80,6 +80,41 @@ def test_a_link_about_the_relationship_is_not_tied_to_the_session_left_in_the_fo
     assert "for the session of" not in as_user(owner).get(response["Location"]).content.decode()
 
 
+def test_the_form_says_the_session_only_matters_for_an_after_session_checkin(
+    as_user, owner, owner_session
+):
+    page = as_user(owner).get(reverse("client_checkins", args=[owner_session.client.pk]))
+    assert "Only for an after-session check-in" in page.content.decode()
+    assert "No session is logged as held yet" not in page.content.decode()
+
+
+def test_making_the_same_link_twice_returns_the_unused_one(as_user, owner, owner_session):
+    client = owner_session.client
+    ask = {"kind": "session", "session": owner_session.pk}
+    first = as_user(owner).post(reverse("checkin_new", args=[client.pk]), ask)
+    again = as_user(owner).post(reverse("checkin_new", args=[client.pk]), ask, follow=True)
+    assert Checkin.objects.filter(client=client).count() == 1  # one session, one link
+    assert again.redirect_chain[-1][0] == first["Location"]
+    assert "You already made this link and it is still unused" in again.content.decode()
+
+
+@pytest.mark.parametrize(
+    "earlier",
+    [
+        {"answered_at": timezone.now() - timedelta(hours=1)},
+        {"created": timezone.now() - timedelta(hours=200)},
+    ],
+    ids=["answered", "expired"],
+)
+def test_a_new_link_is_made_when_the_earlier_one_is_answered_or_expired(
+    as_user, owner, owner_session, earlier
+):
+    make_checkin_of(owner_session, **earlier)
+    ask = {"kind": "session", "session": owner_session.pk}
+    as_user(owner).post(reverse("checkin_new", args=[owner_session.client.pk]), ask)
+    assert Checkin.objects.filter(client=owner_session.client).count() == 2
+
+
 def test_an_unknown_link_kind_is_refused_next_to_its_field(as_user, owner, owner_client):
     response = as_user(owner).post(reverse("checkin_new", args=[owner_client.pk]), {"kind": "x"})
     assert response.status_code == 400
@@ -95,7 +130,8 @@ def test_a_valid_link_shows_four_sliders_and_the_open_question(client, checkin):
     body = page.content.decode()
     assert page.status_code == 200
     assert body.count('type="range"') == 4
-    assert "What is one thing I could do differently?" in body
+    assert "What is one thing your coach could do differently next time?" in body
+    assert f"About our session on {checkin.session.when:%A %-d %B}" in body  # which one
     assert "no-store" in page["Cache-Control"] and page["Referrer-Policy"] == "strict-origin"
 
 
@@ -170,6 +206,42 @@ def test_a_link_whose_checkin_was_remade_does_not_open_the_new_one(checkin):
     token = make_token(checkin)
     Checkin.objects.filter(pk=checkin.pk).update(nonce="another")
     assert read_token(token, timezone.now()).problem == LinkProblem.TAMPERED
+
+
+def test_a_link_carries_only_its_random_nonce_and_no_database_id(owner_session):
+    from django.core import signing
+
+    first, second = make_checkin_of(owner_session), make_checkin_of(owner_session)
+    payloads = [signing.loads(make_token(c), salt=SALT) for c in (first, second)]
+    assert payloads == [first.nonce, second.nonce]  # nothing else: no id to count or guess
+    assert len({first.nonce, second.nonce}) == 2
+
+
+def test_a_link_of_the_old_kind_naming_the_id_explains_itself_and_stores_nothing(client, checkin):
+    from django.core import signing
+
+    old = signing.dumps({"c": checkin.pk, "n": checkin.nonce}, salt=SALT, compress=False)
+    response = client.post(reverse("checkin_answer", args=[old]), session_answer())
+    body = response.content.decode()
+    assert response.status_code == 410 and "no longer works" in body
+    assert "Ask your coach for the link again" in body
+    checkin.refresh_from_db()
+    assert checkin.answered_at is None
+
+
+def test_a_used_link_of_the_old_kind_still_says_it_was_used(client, checkin):
+    from django.core import signing
+
+    old = signing.dumps({"c": checkin.pk, "n": checkin.nonce}, salt=SALT, compress=False)
+    client.post(link_of(checkin), session_answer())
+    response = client.get(reverse("checkin_answer", args=[old]))
+    assert response.status_code == 410 and "already been used" in response.content.decode()
+
+
+def test_the_coach_page_shows_a_link_of_the_new_kind_that_opens(as_user, owner, client, checkin):
+    page = as_user(owner).get(reverse("checkin_detail", args=[checkin.pk])).content.decode()
+    url = re.search(r'value="https?://[^/]+(/c/[^"]+)" id="private-link"', page)
+    assert url is not None and client.get(url.group(1)).status_code == 200
 
 
 @pytest.mark.parametrize(
@@ -261,13 +333,22 @@ def test_the_client_sees_the_agreed_boundaries_on_the_message_link(as_user, owne
     assert "within 24 hours" in page and "Weekdays, 9 to 17" in page and "Call 112" in page
     raw = raw_column("checkins_contactterms", "emergency", ContactTerms.objects.get().pk)
     assert raw.startswith("gcm1:")
+    thanks = as_user(None).post(link_of(message), {"message": "Can we move Thursday?"})
+    assert "Your coach replies within 24 hours (Weekdays, 9 to 17)." in thanks.content.decode()
 
 
-def test_contact_terms_refuse_a_response_time_of_zero(as_user, owner, owner_client):
+@pytest.mark.parametrize(
+    ("hours", "says"),
+    [("0", "Give at least 1 hour"), ("721", "at most 720 hours"), ("two days", "whole number")],
+)
+def test_contact_terms_refuse_an_impossible_response_time_and_say_why(
+    as_user, owner, owner_client, hours, says
+):
     response = as_user(owner).post(
-        reverse("contact_terms", args=[owner_client.pk]), {"response_hours": 0}
+        reverse("contact_terms", args=[owner_client.pk]), {"response_hours": hours}
     )
-    assert response.status_code == 200 and "response_hours" in response.context["form"].errors
+    assert response.status_code == 400 and "response_hours" in response.context["form"].errors
+    assert says in response.content.decode()
     assert not ContactTerms.objects.exists()
 
 
@@ -323,12 +404,48 @@ def test_the_evidence_page_without_signs_says_what_to_do(as_user, owner, owner_c
     services.log_session(services.engagement_for(owner_client), when=timezone.now())
     page = as_user(owner).get(reverse("health_evidence", args=[owner_client.pk]))
     assert "No warning signs" in page.content.decode()
+    assert "Each reason below opens" not in page.content.decode()  # there is none to open
+
+
+def test_the_evidence_page_before_any_session_says_when_a_reading_starts(
+    as_user, owner, owner_client
+):
+    page = as_user(owner).get(reverse("health_evidence", args=[owner_client.pk])).content.decode()
+    assert "No reading yet: it starts once the first session is" in page
+    assert "Trend: new" not in page
+
+
+def test_a_checkin_before_any_session_was_held_points_to_logging_one(as_user, owner, owner_client):
+    page = as_user(owner).get(reverse("client_checkins", args=[owner_client.pk])).content.decode()
+    assert "No session is logged as held yet" in page
+    assert reverse("session_new", args=[owner_client.pk]) in page
 
 
 def test_the_coach_reads_the_answers_on_the_checkin_page(as_user, owner, client, checkin):
     client.post(link_of(checkin), session_answer())
     page = as_user(owner).get(reverse("checkin_detail", args=[checkin.pk])).content.decode()
     assert PRIVATE_WORDS in page and "32/40" in page and 'id="private-link"' not in page
+
+
+def test_the_coach_reads_a_message_as_the_clients_words_not_their_own(
+    as_user, owner, client, owner_session
+):
+    message = make_checkin_of(owner_session, kind="message")
+    client.post(link_of(message), {"message": "Can we move Thursday?"})
+    page = as_user(owner).get(reverse("checkin_detail", args=[message.pk])).content.decode()
+    name = owner_session.client.name
+    assert f"<dt>{name} wrote</dt>" in page and "<dt>Your message</dt>" not in page
+    assert "Nothing is sent from here" in page  # says where the reply goes before the button
+
+
+def test_a_concern_on_the_checkin_page_says_what_to_do_before_marking_it(
+    as_user, owner, client, owner_session
+):
+    monthly = make_checkin_of(owner_session, kind="relationship")
+    client.post(link_of(monthly), {"to_address": "I felt rushed at the end."})
+    page = as_user(owner).get(reverse("checkin_detail", args=[monthly.pk])).content.decode()
+    assert "Raise it at your next session" in page
+    assert page.index("Raise it at your next session") < page.index("Mark as discussed")
 
 
 def test_a_checkin_from_an_earlier_engagement_stays_with_it(owner_session):

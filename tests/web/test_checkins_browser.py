@@ -160,3 +160,70 @@ def test_a_due_relationship_checkin_is_asked_answered_and_its_concern_marked_dis
     page.wait_for_url("**/health/#client-words")
     assert "You marked this discussed" in page.inner_text("#client-words")
     assert page.csp_violations == []
+
+
+def test_on_a_phone_each_checkins_state_and_score_stay_in_view(page, live_server, db):
+    session = make_session_of(make_client_of(make_member("dana"), name="Omar Haddad"))
+    answered_at = datetime.now(UTC) - timedelta(days=2)
+    make_checkin_of(session, answered_at=answered_at, scores=EARLIER, predicted=LOW)
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in_with_password(page, live_server.url, "dana")
+    page.wait_for_url(live_server.url + "/")
+    page.goto(f"{live_server.url}/clients/{session.client.pk}/checkins/")
+    snap(page, "31-checkins-phone")
+    for label, value in [
+        ("Score", "32/40"),
+        ("Client answered", "32/40"),
+        ("You predicted", "12/40"),
+    ]:
+        cell = page.locator(f'td[data-label="{label}"]', has_text=value).first
+        box = cell.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 390, label  # not past the edge
+        named = cell.evaluate("e => getComputedStyle(e, '::before').content")
+        assert named == f'"{label}: "'  # each value says what it is, as the hidden heading did
+    assert page.csp_violations == []
+
+
+def test_a_client_sending_untouched_sliders_is_asked_once_before_they_count(page, live_server, db):
+    from attunement.checkins.links import make_token
+
+    session = make_session_of(make_client_of(make_member("dana")))
+    checkin = make_checkin_of(session)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/c/{make_token(checkin)}/")
+    set_slider(page, "overall", 7)  # three sliders left where they started
+    page.get_by_role("button", name="Send").click()
+    note = page.locator(".untouched-note")
+    assert "3 sliders have not been moved and still say 5" in note.inner_text()
+    snap(page, "32-checkin-untouched-sliders")
+    checkin.refresh_from_db()
+    assert checkin.answered_at is None  # nothing was sent on the first press
+    page.get_by_role("button", name="Send").click()  # 5 really is the answer
+    assert "your answers have arrived" in page.inner_text("main")
+    checkin.refresh_from_db()
+    assert checkin.scores == {**dict.fromkeys(CHECKIN_ITEMS, 5), "overall": 7}
+    assert page.csp_violations == []
+
+
+def test_a_client_who_moved_every_slider_sends_at_the_first_press(page, live_server, db):
+    from attunement.checkins.links import make_token
+
+    checkin = make_checkin_of(make_session_of(make_client_of(make_member("dana"))))
+    page.goto(f"{live_server.url}/c/{make_token(checkin)}/")
+    for item in CHECKIN_ITEMS:
+        set_slider(page, item, 5)  # moved, even if back to the middle: a chosen answer
+    page.get_by_role("button", name="Send").click()
+    assert "your answers have arrived" in page.inner_text("main")
+
+
+def test_the_coach_copies_the_private_link_with_one_press(page, live_server, db):
+    session = make_session_of(make_client_of(make_member("dana")))
+    checkin = make_checkin_of(session)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    sign_in_with_password(page, live_server.url, "dana")
+    page.wait_for_url(live_server.url + "/")
+    page.goto(f"{live_server.url}/checkins/{checkin.pk}/")
+    page.get_by_role("button", name="Copy the link").click()
+    page.get_by_role("button", name="Copied").wait_for()  # the clipboard answers a moment later
+    assert page.evaluate("navigator.clipboard.readText()") == page.input_value("#private-link")
+    assert page.csp_violations == []

@@ -271,3 +271,86 @@ def test_the_preparation_page_shows_the_notable_moments_of_the_last_session(
     body = as_user(owner).get(reverse("followup_prepare", args=[client.pk])).content.decode()
     assert "The client named a pattern of their own." in body and "turn 8" in body
     assert "A closed question." not in body
+
+
+def test_an_action_done_earlier_can_be_marked_talked_through_and_keeps_its_day(
+    as_user, owner, owner_client
+):
+    done_on = datetime(2026, 10, 20, 9, 0, tzinfo=UTC)
+    action = make_commitment_of(owner_client, owner="client", status="done", done_at=done_on)
+    web = as_user(owner)
+    ledger = web.get(reverse("followup_ledger", args=[owner_client.pk])).content.decode()
+    assert "not yet talked through" in ledger and "We talked it through" in ledger
+    response = web.post(reverse("commitment_done", args=[action.pk]), {"reflected": "on"})
+    assert response["Location"].endswith(f"#commitment-{action.pk}")  # back to the same row
+    action.refresh_from_db()
+    assert action.reflected and action.done_at == done_on
+    ledger = web.get(reverse("followup_ledger", args=[owner_client.pk])).content.decode()
+    assert "talked it through" in ledger and "We talked it through" not in ledger
+
+
+def test_marking_a_done_action_again_without_the_box_keeps_what_was_recorded(
+    as_user, owner, owner_client
+):
+    done_on = datetime(2026, 10, 20, 9, 0, tzinfo=UTC)
+    action = make_commitment_of(
+        owner_client, owner="client", status="done", done_at=done_on, reflected=True
+    )
+    as_user(owner).post(reverse("commitment_done", args=[action.pk]))
+    action.refresh_from_db()
+    assert action.reflected and action.done_at == done_on
+
+
+def test_confirming_a_proposal_returns_to_the_ones_still_to_check(as_user, owner, owner_client):
+    card = make_card_of(owner_client)
+    commitment = make_commitment_of(owner_client, status="proposed")
+    web = as_user(owner)
+    to_card = web.post(reverse("card_confirm", args=[card.pk]))["Location"]
+    to_row = web.post(reverse("commitment_confirm", args=[commitment.pk]))["Location"]
+    assert to_card == reverse("followup_memory", args=[owner_client.pk]) + "#found"
+    assert (
+        to_row
+        == reverse("followup_ledger", args=[owner_client.pk]) + f"#commitment-{commitment.pk}"
+    )
+    memory = web.get(reverse("followup_memory", args=[owner_client.pk])).content.decode()
+    assert 'id="found"' not in memory  # nothing left to check: the page's top is the place
+
+
+def test_the_preparation_page_lists_actions_done_but_not_yet_talked_through(
+    as_user, owner, owner_client
+):
+    now = datetime.now(UTC)
+    make_commitment_of(
+        owner_client,
+        owner="client",
+        text="draft the email",
+        status="done",
+        done_at=now - timedelta(days=3),
+    )
+    make_commitment_of(
+        owner_client,
+        owner="client",
+        text="ask for feedback",
+        status="done",
+        done_at=now - timedelta(days=3),
+        reflected=True,
+    )
+    make_commitment_of(
+        owner_client,
+        owner="client",
+        text="call the bank",
+        status="done",
+        done_at=now - timedelta(days=90),
+    )  # long before the rule looks
+    page = as_user(owner).get(reverse("followup_prepare", args=[owner_client.pk]))
+    body = page.content.decode()
+    section = body[body.index("Done, not yet talked through") :]
+    assert "draft the email" in section
+    assert "ask for feedback" not in section and "call the bank" not in section
+
+
+def test_without_such_actions_the_preparation_page_does_not_mention_them(
+    as_user, owner, owner_client
+):
+    page = as_user(owner).get(reverse("followup_prepare", args=[owner_client.pk]))
+    assert "Done, not yet talked through" not in page.content.decode()

@@ -106,3 +106,29 @@ def test_the_preparation_page_offers_questions_for_this_client_and_keeps_the_cli
     page.wait_for_url("**/prepare/#client-words")
     assert "You marked this discussed" in page.inner_text("#client-words")
     assert page.csp_violations == []
+
+
+def test_on_a_phone_each_commitments_buttons_stay_in_view(page, live_server, db):
+    from datetime import UTC, datetime
+
+    from followup_factories import make_commitment_of
+    from personas import make_client_of, make_member
+
+    client = make_client_of(make_member("dana"))
+    make_commitment_of(client, owner="client", text="list three strengths")
+    done = datetime(2026, 10, 20, 9, 0, tzinfo=UTC)
+    drafted = make_commitment_of(
+        client, owner="client", text="draft the email", status="done", done_at=done
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in_with_password(page, live_server.url, "dana")
+    page.wait_for_url(live_server.url + "/")
+    page.goto(f"{live_server.url}/clients/{client.pk}/commitments/")
+    snap(page, "followup-05-ledger-phone")
+    for button in ("Mark done", "We talked it through"):
+        box = page.get_by_role("button", name=button).bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 390  # not past the right edge
+    page.get_by_role("button", name="We talked it through").click()
+    page.wait_for_url(f"**/commitments/#commitment-{drafted.pk}")  # back at the same row
+    assert "Done 20 Oct · talked it through" in page.inner_text("main")
+    assert page.csp_violations == []

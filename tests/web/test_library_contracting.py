@@ -94,6 +94,34 @@ def test_a_withdrawn_link_explains_itself(as_user, owner, client, owner_client):
     assert not Agreement.objects.exists()
 
 
+def test_a_link_does_not_show_the_requests_database_id(owner_client):
+    sent = [make_agreement_request_of(owner_client) for _ in range(2)]
+    payloads = [signing.loads(contracting.token_for(r), salt=contracting.SALT) for r in sent]
+    assert [set(p) for p in payloads] == [{"m", "n"}, {"m", "n"}]  # no plain id under any name
+    assert [p["m"] for p in payloads] != [r.pk for r in sent]
+    assert abs(payloads[1]["m"] - payloads[0]["m"]) > 1000  # consecutive ids look unrelated
+
+
+def test_a_used_link_still_finds_its_request_and_says_when(client, owner_client):
+    sent = make_agreement_request_of(owner_client)
+    url = link_of(sent)
+    client.post(url, ACK)
+    again = client.get(url)
+    assert again.status_code == 410 and "acknowledged on" in again.content.decode()
+
+
+def test_a_link_of_the_old_kind_naming_the_id_explains_itself_and_stores_nothing(
+    client, owner_client
+):
+    sent = make_agreement_request_of(owner_client)
+    old = signing.dumps({"r": sent.pk, "n": sent.nonce}, salt=contracting.SALT, compress=True)
+    response = client.post(reverse("library:acknowledge", kwargs={"token": old}), ACK)
+    body = response.content.decode()
+    assert response.status_code == 410 and "no longer works" in body
+    assert "Ask your coach for the link again" in body
+    assert not AgreementRequest.objects.get().acknowledged
+
+
 @pytest.mark.parametrize("change", ["flip", "cut", "other-salt"])
 def test_a_tampered_link_explains_itself_and_stores_nothing(client, owner_client, change):
     sent = make_agreement_request_of(owner_client)
@@ -147,3 +175,11 @@ def test_the_public_page_works_with_csrf_checks_on_as_in_a_browser(owner_client)
     token = page.context["csrf_token"]
     assert browser.post(url, {**ACK, "csrfmiddlewaretoken": str(token)}).status_code == 200
     assert AgreementRequest.objects.get().acknowledged
+
+
+def test_a_used_link_of_the_old_kind_still_says_it_was_acknowledged(client, owner_client):
+    sent = make_agreement_request_of(owner_client)
+    old = signing.dumps({"r": sent.pk, "n": sent.nonce}, salt=contracting.SALT, compress=True)
+    client.post(link_of(sent), ACK)
+    response = client.get(reverse("library:acknowledge", kwargs={"token": old}))
+    assert response.status_code == 410 and "acknowledged on" in response.content.decode()

@@ -108,12 +108,19 @@ def test_emptying_the_box_clears_the_answers(as_user, owner):
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("", "Ask in your own words"), ("x" * 201, "at most 200 characters")],
+    [("", "Ask in your own words"), ("x" * 201, "the box takes up to 200")],
     ids=["empty", "overlong"],
 )
 def test_an_empty_or_overlong_question_is_explained(as_user, owner, query, expected):
     response = as_user(owner).get(reverse("library:search"), {"q": query})
     assert response.status_code == 200 and expected in response.content.decode()
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["page", "box"])
+def test_an_overlong_question_is_explained_once(as_user, owner, htmx):
+    headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+    response = as_user(owner).get(reverse("library:search"), {"q": "x" * 300}, **headers)
+    assert response.content.decode().count("That is 300 characters") == 1
 
 
 def _analysis_with(session, marker: Marker) -> Analysis:

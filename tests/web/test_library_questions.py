@@ -144,3 +144,28 @@ def test_only_the_coachs_questions_are_read_from_a_transcript():
         ]
     }
     assert matching.coach_questions(conversation) == ["What brings you here?"]
+
+
+@pytest.mark.parametrize(
+    ("show", "says"),
+    [
+        ("starred", "You have not starred a question yet"),
+        ("mine", "You have not added a question of your own yet"),
+        ("used", "None of the bank's questions was found in your analysed transcripts yet"),
+    ],
+)
+def test_an_empty_view_of_the_bank_says_how_to_fill_it(as_user, owner, show, says):
+    page = as_user(owner).get(BANK, {"show": show}).content.decode()
+    assert says in page and "No question matches these filters" not in page
+
+
+def test_narrow_filters_on_starred_questions_are_blamed_on_the_filters(as_user, owner):
+    page = as_user(owner).get(BANK, {"show": "starred", "type": "exploration"}).content.decode()
+    assert "No question matches these filters" in page
+
+
+def test_the_page_for_a_new_question_leads_back_to_the_bank(as_user, owner):
+    page = as_user(owner).get(reverse("library:question_new"))
+    assert page.status_code == 200 and f'href="{BANK}">← Question bank' in page.content.decode()
+    refused = as_user(owner).post(reverse("library:question_new"), {"type": "exploration"})
+    assert refused.status_code == 400 and "Write the question" in refused.content.decode()

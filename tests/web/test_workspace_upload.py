@@ -56,7 +56,9 @@ def test_analysis_refuses_to_run_without_the_clients_consent(client, db):
     session = make_session(make_client(user, consent=False))
     response = _upload(client, session, "riya.txt", GOOD_TRANSCRIPT.encode())
     assert response.status_code == 400
-    assert "consent" in response.context["upload_form"].errors["file"][0]
+    # The file is not at fault: the refusal stands above the form, by the "Record consent" link.
+    refusal = response.context["upload_form"].non_field_errors()[0]
+    assert "no recorded consent" in refusal and "Record consent" in refusal
     assert not Transcript.objects.exists() and not Analysis.objects.exists()
 
 

@@ -22,7 +22,9 @@ ITEM_LABELS = {
     "overall": "Overall, this session was worth my time",
 }
 
-DIFFERENTLY = "What is one thing I could do differently?"
+# The sliders speak in the client's voice ("I felt heard"), so the open question names the
+# coach: with "I" here, clients read it as asking what *they* should change.
+DIFFERENTLY = "What is one thing your coach could do differently next time?"
 
 # The monthly relationship check-in, in our own words.
 RELATIONSHIP_QUESTIONS = {
@@ -134,7 +136,12 @@ class NewLinkForm(forms.Form):
             ("message", "Message link (between sessions)"),
         ]
     )
-    session = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
+    session = forms.TypedChoiceField(
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text="Only for an after-session check-in; the other kinds are not about one session.",
+    )
 
     def __init__(self, *args: Any, sessions: Sequence[Any] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -152,6 +159,13 @@ class ContactTermsForm(forms.ModelForm):
         max_value=720,
         label="I reply within (hours)",
         help_text="The dashboard reminds you when a message has waited longer than this.",
+        error_messages={
+            "min_value": "Give at least 1 hour: with 0, every message would be late on arrival.",
+            "max_value": "Give at most 720 hours (30 days); a longer wait is not a promise a "
+            "client can rely on.",
+            "invalid": "Give a whole number of hours, e.g. 48 for two days.",
+            "required": "Give the number of hours you promise to reply within, e.g. 48.",
+        },
     )
     hours = _text("When I read messages", rows=2)
     channels = _text("How to reach me between sessions", rows=2)

@@ -38,7 +38,8 @@ class Checkin(models.Model):
         Session, null=True, blank=True, on_delete=models.SET_NULL, related_name="checkins"
     )
     kind = models.CharField(max_length=14, choices=Kind.choices, default=Kind.SESSION)
-    nonce = models.CharField(max_length=32, default=_nonce, editable=False)
+    # Links are looked up by their nonce (``links.py``), so it is indexed.
+    nonce = models.CharField(max_length=32, default=_nonce, editable=False, db_index=True)
     created = models.DateTimeField(default=timezone.now)
     answered_at = models.DateTimeField(null=True, blank=True)
     scores = models.JSONField(null=True, blank=True)  # item -> 0..10, CHECKIN_ITEMS

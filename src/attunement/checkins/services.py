@@ -31,6 +31,22 @@ def new_checkin(client: Client, kind: str, session: Session | None = None) -> Ch
     return Checkin.objects.create(client=client, kind=kind, session=session)
 
 
+def open_link_like(
+    client: Client, kind: str, session: Session | None, now: datetime
+) -> Checkin | None:
+    """An unanswered, unexpired link of this kind (and session) the coach already made, if any.
+
+    Pressing "Make the link" twice, or again a day later, would otherwise send the client two
+    links for one session, and two answers would count the session twice.
+    """
+    if kind != Checkin.Kind.SESSION:
+        session = None
+    waiting = client.checkins.filter(  # type: ignore[attr-defined]
+        kind=kind, session=session, answered_at__isnull=True
+    ).order_by("-created")
+    return next((c for c in waiting if not c.expired(now)), None)
+
+
 @transaction.atomic
 def answer(
     checkin: Checkin,

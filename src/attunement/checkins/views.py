@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -87,7 +88,12 @@ def checkin_new(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _client_page(request, client, form, status=400)
     session = next((s for s in sessions if s.pk == form.cleaned_data["session"]), None)
-    checkin = services.new_checkin(client, form.cleaned_data["kind"], session)
+    kind = form.cleaned_data["kind"]
+    waiting = services.open_link_like(client, kind, session, timezone.now())
+    if waiting is not None:
+        messages.info(request, "You already made this link and it is still unused: here it is.")
+        return redirect("checkin_detail", pk=waiting.pk)
+    checkin = services.new_checkin(client, kind, session)
     return redirect("checkin_detail", pk=checkin.pk)
 
 
@@ -117,7 +123,9 @@ def _detail(
 def _answer_rows(checkin: Checkin) -> list[tuple[str, str]]:
     from attunement.checkins.forms import DIFFERENTLY, ITEM_LABELS, MESSAGE, RELATIONSHIP_QUESTIONS
 
-    questions = {**RELATIONSHIP_QUESTIONS, "differently": DIFFERENTLY, "message": MESSAGE}
+    # The client's form says "Your message"; on the coach's page that would read as the coach's.
+    said = f"{checkin.client.name} wrote" if checkin.kind == Checkin.Kind.MESSAGE else MESSAGE
+    questions = {**RELATIONSHIP_QUESTIONS, "differently": DIFFERENTLY, "message": said}
     rows = [
         (ITEM_LABELS[k], f"{v}/10") for k, v in (checkin.scores or {}).items() if k in ITEM_LABELS
     ]
@@ -191,7 +199,8 @@ def contact_terms(request: HttpRequest, pk: int) -> HttpResponse:
         services.save_terms(form.save(commit=False), timezone.now())
         return redirect("client_checkins", pk=client.pk)
     title = "Contact between sessions"
-    return render(request, "practice/form.html", {"form": form, "title": title, "client": client})
+    context = {"form": form, "title": title, "client": client}
+    return render(request, "practice/form.html", context, status=400 if form.errors else 200)
 
 
 @login_required
@@ -215,7 +224,12 @@ def health_evidence(request: HttpRequest, pk: int) -> HttpResponse:
 
 # ---- the client's page: no account, a private link ------------------------------------------
 
-PROBLEM_STATUS = {LinkProblem.TAMPERED: 404, LinkProblem.EXPIRED: 410, LinkProblem.USED: 410}
+PROBLEM_STATUS = {
+    LinkProblem.TAMPERED: 404,
+    LinkProblem.EXPIRED: 410,
+    LinkProblem.USED: 410,
+    LinkProblem.OUTDATED: 410,
+}
 
 
 def _problem(request: HttpRequest, problem: LinkProblem) -> HttpResponse:
@@ -235,11 +249,11 @@ def checkin_answer(request: HttpRequest, token: str) -> HttpResponse:
         return _problem(request, state.problem or LinkProblem.TAMPERED)
     checkin = state.checkin
     form = CLIENT_FORMS[checkin.kind](request.POST if request.method == "POST" else None)
+    terms = services.terms_for(practice_services.engagement_for(checkin.client))
+    context = {"checkin": checkin, "form": form, "terms": terms}
     if request.method == "POST" and form.is_valid():
         scores = form.scores() if checkin.kind == Checkin.Kind.SESSION else None
         if not services.answer(checkin, now, scores=scores, answers=form.answers()):
             return _problem(request, LinkProblem.USED)
-        return render(request, "checkins/thanks.html", {"checkin": checkin})
-    terms = services.terms_for(practice_services.engagement_for(checkin.client))
-    context = {"checkin": checkin, "form": form, "terms": terms}
+        return render(request, "checkins/thanks.html", context)
     return render(request, "checkins/answer.html", context, status=400 if form.errors else 200)

@@ -31,6 +31,7 @@ COMMAND_MODULES: list[str] = [
     "encoder",
     "eval",
     "serve",
+    "reset_sign_in",
     "demo",
     "demo_data",
     "simulate",

@@ -16,7 +16,7 @@ from typing import Any
 
 from attunement.analysis.model import SessionAnalysis
 from attunement.followup.models import Commitment, MemoryCard
-from attunement.followup.services import due_soon
+from attunement.followup.services import due_soon, not_talked_through
 from attunement.practice import health
 from attunement.practice.models import Client, Engagement, Session
 from attunement.relationship.health import Health
@@ -120,6 +120,8 @@ class Preparation:
     for_phase: list[Suggestion] = field(default_factory=list)
     phase_section: str = ""
     profile: Profile = field(default_factory=Profile)
+    # The client's actions done without talking about what they learned: ask about them.
+    to_talk_through: list[Commitment] = field(default_factory=list)
 
 
 def key_moments(result: dict[str, Any] | None) -> list[dict[str, Any]]:
@@ -237,4 +239,5 @@ def preparation_for(client: Client, engagement: Engagement, now: datetime) -> Pr
         for_phase=advice.for_phase,
         phase_section=advice.phase_section,
         profile=advice.profile,
+        to_talk_through=not_talked_through(client, today),
     )

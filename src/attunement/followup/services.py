@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -23,6 +23,7 @@ from attunement.relationship import history as plain
 from attunement.relationship.commitments import find_commitments
 from attunement.relationship.memory import find_memories, find_memories_in_notes
 from attunement.relationship.phrases import normalised
+from attunement.relationship.rules import COMPLIANCE_WINDOW_DAYS
 from attunement.transcript.model import Conversation
 
 COUNTED = (Commitment.Status.OPEN, Commitment.Status.DONE)  # confirmed by the coach
@@ -98,10 +99,16 @@ def confirm_commitment(commitment: Commitment) -> None:
 
 
 def mark_done(commitment: Commitment, *, reflected: bool, now: datetime | None = None) -> None:
-    """Done now; ``reflected`` says the client talked about what they learned from it."""
+    """Done now; ``reflected`` says the client talked about what they learned from it.
+
+    On an action already done this only records the talk: it usually happens a session
+    later, and the day it was done must stay the day it was done.
+    """
+    already = commitment.status == Commitment.Status.DONE and commitment.done_at is not None
     commitment.status = Commitment.Status.DONE
-    commitment.done_at = now or timezone.now()
-    commitment.reflected = reflected
+    if not already:
+        commitment.done_at = now or timezone.now()
+    commitment.reflected = reflected or (already and commitment.reflected)
     commitment.save(update_fields=["status", "done_at", "reflected"])
 
 
@@ -185,6 +192,18 @@ def due_soon(client: Client, today: date, days: int = 21) -> list[Commitment]:
     """Open commitments overdue or due within ``days`` (and undated ones), for the prep page."""
     rows = client.commitments.filter(status=Commitment.Status.OPEN)  # type: ignore[attr-defined]
     return sorted((c for c in rows if c.due is None or (c.due - today).days <= days), key=_order)
+
+
+def not_talked_through(client: Client, today: date) -> list[Commitment]:
+    """The client's actions done lately without talking about what they learned, oldest first:
+    the ones the `compliance-without-engagement` rule counts, so worth asking about next time."""
+    since = today - timedelta(days=COMPLIANCE_WINDOW_DAYS)
+    rows = client.commitments.filter(  # type: ignore[attr-defined]
+        owner=Commitment.Owner.CLIENT, status=Commitment.Status.DONE, reflected=False
+    )
+    return sorted(
+        (c for c in rows if c.done_at and c.done_at.date() >= since), key=lambda c: c.done_at
+    )
 
 
 # ---- into the relationship layer -------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -52,13 +53,19 @@ def commitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "practice/form.html", context, status=400 if form.errors else 200)
 
 
+def _back_to_row(commitment: Commitment) -> HttpResponse:
+    # The ledger is long: return to the row the coach just changed, not to the top.
+    url = reverse("followup_ledger", args=[commitment.client_id])
+    return redirect(f"{url}#commitment-{commitment.pk}")
+
+
 @login_required
 @require_POST
 @owns(Commitment)
 def commitment_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = get_owned(Commitment, request, pk=pk)
     services.confirm_commitment(commitment)
-    return redirect("followup_ledger", pk=commitment.client_id)
+    return _back_to_row(commitment)
 
 
 @login_required
@@ -69,7 +76,7 @@ def commitment_done(request: HttpRequest, pk: int) -> HttpResponse:
     form = DoneForm(request.POST)
     reflected = form.is_valid() and bool(form.cleaned_data["reflected"])
     services.mark_done(commitment, reflected=reflected)
-    return redirect("followup_ledger", pk=commitment.client_id)
+    return _back_to_row(commitment)
 
 
 @login_required
@@ -125,7 +132,8 @@ def card_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def card_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     card = get_owned(MemoryCard, request, pk=pk)
     services.confirm_card(card)
-    return redirect("followup_memory", pk=card.client_id)
+    # Back to the cards still to check (the confirmed one moved below), not the top of the page.
+    return redirect(reverse("followup_memory", args=[card.client_id]) + "#found")
 
 
 @login_required

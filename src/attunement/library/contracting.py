@@ -3,6 +3,13 @@
 The link carries a signed token naming the request and its nonce (``django.core.signing``):
 a changed character breaks the signature, an old link expires, and acknowledging (or the
 coach withdrawing the request) clears the nonce so the link cannot be used again.
+
+A signed token is readable by whoever holds it, so the request's database id travels masked
+(XOR with a keyed hash of the link's own nonce): the client cannot read from it how many
+agreements the practice has sent, yet a used or withdrawn link (whose nonce the record no
+longer holds) still finds its request and says what happened. Links of the earlier form, with
+the plain id under ``"r"``, still say when they were used, withdrawn or expired; one still
+pending is refused with its own explanation, since the coach's page shows the new link.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from typing import Any
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from attunement.library.models import AgreementRequest
 from attunement.practice import services
@@ -125,8 +133,26 @@ def create_request(client: Client, kind: str, text: str, days: int) -> Agreement
     )
 
 
+def _mask(nonce: str) -> int:
+    """A 64-bit pad only the server can compute, different for every link."""
+    return int.from_bytes(salted_hmac(SALT + ".id", nonce).digest()[:8], "big")
+
+
 def token_for(request: AgreementRequest) -> str:
-    return signing.dumps({"r": request.pk, "n": request.nonce}, salt=SALT, compress=True)
+    masked = request.pk ^ _mask(request.nonce)
+    return signing.dumps({"m": masked, "n": request.nonce}, salt=SALT, compress=True)
+
+
+def _request_named(data: Any) -> AgreementRequest | None:
+    if not isinstance(data, dict) or not isinstance(data.get("m"), int):
+        return None
+    pk = data["m"] ^ _mask(str(data.get("n", "")))
+    return AgreementRequest.objects.filter(pk=pk).first()
+
+
+def _old_request(data: dict[str, Any]) -> AgreementRequest | None:
+    pk = data.get("r")
+    return AgreementRequest.objects.filter(pk=pk).first() if isinstance(pk, int) else None
 
 
 class LinkProblem(Exception):
@@ -145,11 +171,8 @@ def resolve(token: str) -> AgreementRequest:
         raise _expired() from None
     except signing.BadSignature:
         raise _broken() from None
-    found = (
-        AgreementRequest.objects.filter(pk=data.get("r")).first()
-        if isinstance(data, dict)
-        else None
-    )
+    outdated = isinstance(data, dict) and "r" in data  # the earlier form, with the plain id
+    found = _old_request(data) if outdated else _request_named(data)
     if found is None:
         raise _broken()
     if found.acknowledged:
@@ -166,6 +189,8 @@ def resolve(token: str) -> AgreementRequest:
         )
     if found.expires <= timezone.now():
         raise _expired()
+    if outdated:  # still pending: the coach's page for it shows the new link
+        raise _outdated()
     return found
 
 
@@ -174,6 +199,14 @@ def _expired() -> LinkProblem:
         410,
         "This link has expired",
         "Links to acknowledge an agreement work for a limited time. Ask your coach to send a new one.",
+    )
+
+
+def _outdated() -> LinkProblem:
+    return LinkProblem(
+        410,
+        "This link no longer works",
+        "It was made before your coach's workspace switched to a safer kind of link, and links of the old kind are no longer accepted. Nothing was recorded. Ask your coach for the link again: their page for this agreement shows a new one.",
     )
 
 

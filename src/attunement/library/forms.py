@@ -38,7 +38,9 @@ class SearchForm(forms.Form):
         max_length=200,
         label="How can I help you?",
         error_messages={
-            "required": "Type a question or a few words, e.g. client keeps rescheduling."
+            "required": "Type a question or a few words, e.g. client keeps rescheduling.",
+            "max_length": "That is %(show_value)d characters; the box takes up to %(limit_value)d."
+            " A few words or one short question finds the same answers.",
         },
     )
 

@@ -116,6 +116,9 @@ def questions(request: HttpRequest) -> HttpResponse:
         "used": sum(1 for r in rows if r.used),
         "is_coach": _is_coach(request.user),
         "add_form": OwnQuestionForm(),
+        # Which empty state fits: "nothing starred yet" differs from "these filters are too narrow".
+        "show": filters["show"],
+        "filtered": any(filters[k] for k in ("type", "phase", "client_type")),
     }
     return render(request, "library/questions.html", context)
 
@@ -129,9 +132,8 @@ def question_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         OwnQuestion.objects.create(coach=request.user.coach, **form.cleaned_data)  # type: ignore[union-attr]
         return redirect(reverse("library:questions") + "?show=mine")
-    return render(
-        request, "practice/form.html", {"form": form, "title": "Add a question of your own"}
-    )
+    status = 400 if form.errors else 200
+    return render(request, "library/question_new.html", {"form": form}, status=status)
 
 
 @login_required

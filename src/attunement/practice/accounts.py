@@ -23,4 +23,5 @@ urlpatterns = [
     path("security/tokens/<int:pk>/revoke/", views.api_token_revoke, name="api_token_revoke"),
     path("team/", views.team, name="team"),
     path("team/<int:pk>/active/", views.team_member_active, name="team_member_active"),
+    path("team/<int:pk>/reset/", views.team_member_reset, name="team_member_reset"),
 ]

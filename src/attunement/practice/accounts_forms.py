@@ -75,9 +75,16 @@ class NewMemberForm(forms.Form):
         max_length=200,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="A first password; they can change it after signing in.",
+        help_text="A first password (at least 8 characters, not a common one); they can change "
+        "it after signing in.",
+        error_messages={"required": "Type a first password for them."},
     )
-    role = forms.ChoiceField(choices=Coach.Role.choices, initial=Coach.Role.COACH)
+    role = forms.ChoiceField(
+        choices=Coach.Role.choices,
+        initial=Coach.Role.COACH,
+        help_text="A coach keeps their own clients; a practice admin manages accounts and never "
+        "sees client records.",
+    )
 
     def clean_username(self) -> str:
         return free_username(self.cleaned_data["username"])
@@ -86,6 +93,30 @@ class NewMemberForm(forms.Form):
         data = super().clean() or {}
         if data.get("password"):
             check_new_password(self, data)
+        return data
+
+
+class ResetSignInForm(forms.Form):
+    """A practice admin gives a teammate who is locked out a new first password."""
+
+    password = forms.CharField(
+        max_length=200,
+        strip=False,
+        label="New password for them",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 8 characters, not a common one. Give it to them in person; they "
+        "can change it after signing in.",
+        error_messages={"required": "Type the new password you will give them."},
+    )
+
+    def __init__(self, username: str, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.username = username
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("password"):
+            check_new_password(self, {**data, "username": self.username})
         return data
 
 

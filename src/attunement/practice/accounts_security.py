@@ -14,6 +14,7 @@ from typing import Any
 
 import pyotp
 import segno
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
@@ -96,13 +97,38 @@ def clear_failures(username: str, ip: str | None) -> None:
     LoginFailure.objects.filter(username=normalise_username(username), ip=ip).delete()
 
 
+def switched_off_with(username: str, password: str) -> bool:
+    """True when ``password`` is right for an account a practice admin switched off."""
+    user = get_user_model().objects.filter(username=username, is_active=False).first()
+    return user is not None and user.check_password(password)
+
+
+def tries_left(username: str, ip: str | None, now: datetime | None = None) -> int:
+    """Failed sign-ins this username may still have from this address before it locks."""
+    recent = _recent(normalise_username(username), now or timezone.now())
+    return max(0, MAX_FAILURES - recent.filter(ip=ip).count())
+
+
 def lockout_message(until: datetime, now: datetime | None = None) -> str:
     minutes = max(1, int(-(-(until - (now or timezone.now())).total_seconds() // 60)))
     clock = timezone.localtime(until).strftime("%H:%M")
     return (
-        f"Too many failed sign-ins for this account from your address; "
-        f"try again in {minutes} minute{'s' if minutes != 1 else ''} (after {clock} UTC)."
+        f"Too many failed sign-ins for this account from your address, so sign-in is paused, "
+        f"even with the right password; try again in {minutes} minute{'s' if minutes != 1 else ''} "
+        f"(after {clock} UTC)."
     )
+
+
+def wrong_password_message(left: int) -> str:
+    """The refusal of a wrong password, warning before the last tries lock the account.
+    (The sign-in page itself says who resets a forgotten password.)"""
+    message = "That username and password do not match; check both and try again."
+    if 0 < left <= 2:
+        tries = "One more failed try" if left == 1 else "Two more failed tries"
+        message += (
+            f" {tries} will pause sign-in for this account for {WINDOW.seconds // 60} minutes."
+        )
+    return message
 
 
 # ---- two-factor (TOTP) -----------------------------------------------------------------------
@@ -144,6 +170,12 @@ def _matching_step(secret: str, code: str, now: datetime) -> int | None:
     return None
 
 
+def code_already_used(device: TwoFactor, code: str, now: datetime | None = None) -> bool:
+    """A right code whose time step was used already: the person was just quicker than it."""
+    step = _matching_step(device.secret, code, now or timezone.now())
+    return step is not None and step <= device.last_step
+
+
 def verify_code(device: TwoFactor, code: str, now: datetime | None = None) -> bool:
     """True once per valid code; a code already used (or an older one) is refused."""
     step = _matching_step(device.secret, code, now or timezone.now())
@@ -166,6 +198,17 @@ def confirm_two_factor(device: TwoFactor, code: str) -> bool:
 
 def disable_two_factor(user: Any) -> None:
     TwoFactor.objects.filter(user=user).delete()
+
+
+def reset_sign_in(user: Any, password: str) -> None:
+    """For a teammate who forgot the password or lost the phone: a new password, two-factor
+    off and the lockout lifted. Changing the password also ends their open browser sessions;
+    API tokens stay (they are revoked one by one on the person's own security page)."""
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        disable_two_factor(user)
+        LoginFailure.objects.filter(username=normalise_username(user.get_username())).delete()
 
 
 # ---- personal API tokens ---------------------------------------------------------------------

@@ -6,6 +6,7 @@ move between pages.
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
 
@@ -29,11 +30,14 @@ from attunement.practice.accounts_forms import (
     CodeForm,
     NewMemberForm,
     PasswordConfirmForm,
+    ResetSignInForm,
     SignInForm,
     TokenForm,
 )
 from attunement.practice.accounts_models import ApiToken, TwoFactor
 from attunement.practice.models import Coach
+
+log = logging.getLogger(__name__)
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 PENDING = "attune_pending_sign_in"  # session key: a password was right, the code is still due
@@ -70,6 +74,8 @@ def _manages_member(view: Any) -> Any:
 def sign_in(request: HttpRequest) -> HttpResponse:
     if services.needs_setup():
         return redirect("setup")
+    if request.method != "POST" and request.user.is_authenticated:
+        return redirect(_next_url(request))  # an old bookmark: no second sign-in needed
     form = SignInForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -82,17 +88,28 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             user = authenticate(request, username=username, password=form.cleaned_data["password"])
             if user is not None:
                 return _password_accepted(request, user)
-            security.record_failure(username, ip)
-            until = security.locked_until(username, ip)
-            message = (
-                security.lockout_message(until)
-                if until
-                else "That username and password do not match; check both and try again."
-            )
+            message, status = _refusal(username, form.cleaned_data["password"], ip)
             form.add_error(None, message)
-            status = 429 if until else 200
     context = {"form": form, "next": _next_url(request)}
     return render(request, "practice/accounts/login.html", context, status=status)
+
+
+def _refusal(username: str, password: str, ip: str | None) -> tuple[str, int]:
+    """Why the password did not sign in, and the status to answer with. Still counted as a
+    failure when the account is switched off, so its password cannot be guessed freely."""
+    security.record_failure(username, ip)
+    until = security.locked_until(username, ip)
+    if until is not None:
+        return security.lockout_message(until), 429
+    if security.switched_off_with(username, password):
+        return SWITCHED_OFF, 200
+    return security.wrong_password_message(security.tries_left(username, ip)), 200
+
+
+SWITCHED_OFF = (
+    "This account is switched off, so it cannot sign in; a practice admin can switch it on "
+    "again on the Team page."
+)
 
 
 def _password_accepted(request: HttpRequest, user: Any) -> HttpResponse:
@@ -135,8 +152,20 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
             login(request, user, backend=BACKEND)
             return redirect(next_url)
         security.record_failure(user.get_username(), ip)
-        form.add_error("code", "That code is not valid now; wait for the next one and type it.")
+        form.add_error("code", _code_refusal(device, form.cleaned_data["code"]))
     return render(request, "practice/accounts/code.html", {"form": form})
+
+
+def _code_refusal(device: TwoFactor, code: str) -> str:
+    if security.code_already_used(device, code):
+        return (
+            "That code was used a moment ago; wait for your app to show the next one "
+            "(codes change every 30 seconds) and type that."
+        )
+    return (
+        "That code is not valid now; check you picked the Attunement entry in your app, "
+        "then type the code it shows now."
+    )
 
 
 @require_POST
@@ -189,7 +218,8 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
             "code", "That code does not match; check the phone's clock and try the next code."
         )
     uri = security.provisioning_uri(device)
-    context = {"form": form, "qr": security.qr_svg(uri), "secret": device.secret}
+    groups = [device.secret[i : i + 4] for i in range(0, len(device.secret), 4)]
+    context = {"form": form, "qr": security.qr_svg(uri), "secret_groups": groups}
     return render(request, "practice/accounts/two_factor_setup.html", context)
 
 
@@ -264,15 +294,45 @@ def team(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _member_of(request: HttpRequest, pk: int) -> Coach:
+    """A membership of the practice the signed-in admin manages; 404 for any other."""
+    practice = _managed_practice(request.user)
+    member = Coach.objects.filter(practice=practice, pk=pk).select_related("user").first()
+    if member is None:
+        raise Http404("No such member")
+    return member
+
+
+@login_required
+@never_cache
+@GET_POST
+@_manages_member
+def team_member_reset(request: HttpRequest, pk: int) -> HttpResponse:
+    """A new password for a teammate who forgot theirs or lost the phone with their codes."""
+    member = _member_of(request, pk)
+    if member.user == request.user:
+        messages.info(request, "Change your own password under Account security.")
+        return redirect("account_security")
+    form = ResetSignInForm(member.user.get_username(), request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        security.reset_sign_in(member.user, form.cleaned_data["password"])
+        # The admin knows the new password until the coach changes it: leave a trace.
+        log.warning("%s reset the sign-in of %s", request.user.username, member.user.username)
+        messages.success(
+            request,
+            f"{member.user.username} can sign in with the new password; two-factor sign-in is "
+            "off until they turn it on again. Give them the password in person.",
+        )
+        return redirect("team")
+    return render(request, "practice/accounts/team_reset.html", {"form": form, "member": member})
+
+
 @login_required
 @require_POST
 @_manages_member
 def team_member_active(request: HttpRequest, pk: int) -> HttpResponse:
     """Switch a member's account off (they cannot sign in or use tokens) or back on."""
-    practice = _managed_practice(request.user)
-    member = Coach.objects.filter(practice=practice, pk=pk).select_related("user").first()
-    if member is None:
-        raise Http404("No such member")
+    member = _member_of(request, pk)
     if member.user == request.user:
         messages.error(request, "You cannot switch off your own account; ask another admin.")
         return redirect("team")

@@ -15,15 +15,16 @@ from typing import Any, TypeVar
 from django.db.models import Model
 from django.http import Http404, HttpRequest
 from ninja import File, Form, NinjaAPI, Schema, Status
-from ninja.errors import HttpError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer
 
-from attunement.errors import AttuneError
+from attunement.errors import AttuneError, sentence
 from attunement.practice import presenters, services
 from attunement.practice.access import owned
 from attunement.practice.accounts_security import user_for_token
-from attunement.practice.forms import NewClientForm, SessionForm
+from attunement.practice.api_errors import NO_TOKEN, NOT_FOUND, field_errors, plain_http_error
+from attunement.practice.forms import ConsentForm, NewClientForm, SessionForm
 from attunement.practice.models import Analysis, Client, Session
 
 M = TypeVar("M", bound=Model)
@@ -93,6 +94,22 @@ class SessionOut(Schema):
     analysis_id: int | None
 
 
+class ConsentIn(Schema):
+    recording: bool = False
+    transcription: bool = False
+    analysis: bool = False
+
+
+class ConsentOut(Schema):
+    client_id: int
+    recording: bool
+    transcription: bool
+    analysis: bool
+    recorded_at: datetime | None
+    uploads_allowed: bool
+    detail: str
+
+
 class AnalysisOut(Schema):
     id: int
     session_id: int
@@ -127,9 +144,12 @@ def _coach(request: HttpRequest) -> Any:
     return coach
 
 
+INVALID = "Some values were not accepted; see the messages per field."
+
+
 def _invalid(form: Any) -> HttpError:
     errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
-    error = HttpError(422, "Some values were not accepted; see the messages per field.")
+    error = HttpError(422, INVALID)
     error.errors = errors  # type: ignore[attr-defined]
     return error
 
@@ -180,10 +200,29 @@ def analysis_out(analysis: Analysis) -> AnalysisOut:
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> Any:
-    body: dict[str, Any] = {"detail": str(exc)}
+    body: dict[str, Any] = {"detail": plain_http_error(exc)}
     if getattr(exc, "errors", None):
         body["errors"] = exc.errors  # type: ignore[attr-defined]
     return api.create_response(request, body, status=exc.status_code)
+
+
+@api.exception_handler(AuthenticationError)
+def _no_token(request: HttpRequest, exc: AuthenticationError) -> Any:
+    response = api.create_response(request, {"detail": NO_TOKEN}, status=401)
+    response["WWW-Authenticate"] = "Bearer"
+    return response
+
+
+@api.exception_handler(ValidationError)
+def _wrong_shape(request: HttpRequest, exc: ValidationError) -> Any:
+    """A value of the wrong type: the same answer as a value the forms refuse."""
+    body = {"detail": INVALID, "errors": field_errors(exc.errors)}
+    return api.create_response(request, body, status=422)
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, exc: Http404) -> Any:
+    return api.create_response(request, {"detail": NOT_FOUND}, status=404)
 
 
 # ---- endpoints -------------------------------------------------------------------------------
@@ -256,12 +295,17 @@ def upload_transcript(
     coach: str = Form(""),
 ) -> Status[AnalysisOut]:
     """Store a transcript and analyse it. A file the readers reject answers 400, storing nothing.
+    A long transcript is analysed in the background: the answer says ``queued``; ask
+    ``GET /api/analyses/{id}`` until ``status`` is ``done``.
     ``coach`` names the coach's speaker when the talk alone cannot tell who coached."""
     session = _get(Session, request, session_id)
     try:
         analysis = services.upload_transcript(
             session, file, user=_user(request), coach=coach.strip() or None
         )
+    except services.ConsentMissing as error:
+        fix = RECORD_CONSENT.format(client_id=session.client.pk)
+        raise HttpError(400, sentence(error.what, fix)) from None
     except AttuneError as error:
         raise HttpError(400, presenters.upload_refusal(error, NAME_THE_COACH)) from None
     services.audit(_user(request), session.client, "api: upload transcript", request.path)
@@ -270,6 +314,49 @@ def upload_transcript(
 
 # How this endpoint takes the coach's name, for a transcript whose coach is unclear.
 NAME_THE_COACH = "send the form field coach with your name as the transcript spells it ({names})"
+RECORD_CONSENT = (
+    "once they agree, record it with POST /api/clients/{client_id}/consent "
+    '(JSON {{"transcription": true, "analysis": true}}) and upload again; nothing was stored'
+)
+
+
+def consent_out(client: Client) -> ConsentOut:
+    consent = client.current_consent()
+    gap = services.consent_gap(client)
+    return ConsentOut(
+        client_id=client.pk,
+        recording=bool(consent and consent.recording),
+        transcription=bool(consent and consent.transcription),
+        analysis=bool(consent and consent.analysis),
+        recorded_at=consent.recorded_at if consent else None,
+        uploads_allowed=gap is None,
+        detail=f"{gap}; transcript uploads are refused." if gap else "Transcripts may be uploaded.",
+    )
+
+
+@api.get(
+    "/clients/{int:client_id}/consent", response={200: ConsentOut, 404: Error}, tags=["consent"]
+)
+def get_consent(request: HttpRequest, client_id: int) -> ConsentOut:
+    """What the client has agreed to (the newest record) and whether transcripts may be uploaded."""
+    return consent_out(_get(Client, request, client_id))
+
+
+@api.post(
+    "/clients/{int:client_id}/consent",
+    response={201: ConsentOut, 404: Error, 422: Error},
+    tags=["consent"],
+)
+def record_consent(request: HttpRequest, client_id: int, payload: ConsentIn) -> Status[ConsentOut]:
+    """Record what the client agrees to; it replaces the earlier record, which is kept.
+    Send only what the client has agreed to: a missing field counts as not agreed."""
+    client = _get(Client, request, client_id)
+    form = ConsentForm(data=payload.dict())
+    if not form.is_valid():
+        raise _invalid(form)
+    services.record_consent(client, user=_user(request), **form.cleaned_data)
+    services.audit(_user(request), client, "api: record consent", request.path)
+    return Status(201, consent_out(client))
 
 
 @api.get(

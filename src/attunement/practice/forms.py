@@ -35,23 +35,36 @@ def username_field(autocomplete: str) -> forms.SlugField:
         max_length=60,
         help_text="Letters, digits, - and _ (no spaces).",
         error_messages={
+            "required": "Choose a username: it is what you type to sign in.",
             "invalid": "A username can hold only letters, digits, - and _ (no spaces "
-            "or accents); e.g. jo_coach."
+            "or accents); e.g. jo_coach.",
         },
         widget=forms.TextInput(attrs={"autocomplete": autocomplete}),
     )
 
 
+NEW_PASSWORD_HELP = "At least 8 characters and not a common one; a short sentence works well."
+
+
 class SetupForm(forms.Form):
     practice_name = forms.CharField(
-        max_length=120, initial="My coaching practice", help_text="Shown at the top of every page."
+        max_length=120,
+        initial="My coaching practice",
+        help_text="Shown at the top of every page.",
+        error_messages={"required": "Name the practice; your own name is fine."},
     )
     username = username_field("username")  # the owner's own: password managers save it
     password = forms.CharField(
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), max_length=200
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        max_length=200,
+        help_text=NEW_PASSWORD_HELP,
+        error_messages={"required": "Choose a password."},
     )
     password_again = forms.CharField(
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), max_length=200
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        max_length=200,
+        help_text="The same password, to catch a typing slip.",
+        error_messages={"required": "Type the password a second time."},
     )
 
     def clean_username(self) -> str:
@@ -148,7 +161,12 @@ class AgreementForm(forms.ModelForm):
 class ConsentForm(forms.Form):
     recording = forms.BooleanField(required=False, label="Sessions may be recorded")
     transcription = forms.BooleanField(required=False, label="Recordings may be transcribed")
-    analysis = forms.BooleanField(required=False, label="Transcripts may be analysed here")
+    analysis = forms.BooleanField(
+        required=False,
+        label="Transcripts may be analysed here",
+        help_text="Uploading a transcript needs both this and transcription. Tick only what the "
+        "client has agreed to; each change is kept with the date.",
+    )
 
 
 class SessionForm(forms.ModelForm):

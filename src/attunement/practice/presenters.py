@@ -46,6 +46,22 @@ KIND_TITLES = {
 }
 
 
+CONSENT_KINDS = ("recording", "transcription", "analysis")
+
+
+def consent_saved(client: Client) -> str:
+    """What the consent just recorded allows, so the coach sees whether uploads are open."""
+    consent = client.current_consent()
+    given = [kind for kind in CONSENT_KINDS if consent and getattr(consent, kind)]
+    agreed = f"{client.name} agrees to {' and '.join(given)}" if given else "Nothing is agreed"
+    if consent and consent.transcription and consent.analysis:
+        return f"Consent saved: {agreed}; you can upload transcripts."
+    return (
+        f"Consent saved: {agreed}; transcript uploads stay closed until the client agrees to "
+        "both transcription and analysis."
+    )
+
+
 def upload_refusal(error: AttuneError, name_the_coach: str) -> str:
     """Why a reader refused an uploaded file, with the fix said for this way in rather than the
     terminal's: ``name_the_coach`` is how this form takes the coach's name, with a ``{names}``

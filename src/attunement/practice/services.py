@@ -147,13 +147,32 @@ def recent_access(client: Client, limit: int = 8) -> list[AuditEvent]:
 # ---- transcripts and analysis ---------------------------------------------------------------
 
 
-def require_consent(client: Client) -> None:
+def missing_consent(consent: Consent | None) -> list[str]:
+    """What a transcript upload still needs the client to agree to, in the form's order."""
+    if consent is None:
+        return ["transcription", "analysis"]
+    return [kind for kind in ("transcription", "analysis") if not getattr(consent, kind)]
+
+
+def consent_gap(client: Client) -> str | None:
+    """Why a transcript of ``client`` may not be stored, naming what is missing; None if it may."""
     consent = client.current_consent()
-    if consent is None or not (consent.transcription and consent.analysis):
-        raise ConsentMissing(
-            f"{client.name} has no recorded consent to transcription and analysis",
-            "record the client's consent on their page first; nothing was stored",
-        )
+    missing = missing_consent(consent)
+    if not missing:
+        return None
+    if consent is None:
+        return f"{client.name} has no recorded consent to transcription and analysis"
+    if len(missing) == 2:
+        return f"{client.name}'s consent on record allows neither transcription nor analysis"
+    given = "analysis" if missing == ["transcription"] else "transcription"
+    return f"{client.name} has consented to {given} but not to {missing[0]}"
+
+
+def require_consent(client: Client) -> None:
+    gap = consent_gap(client)
+    if gap is not None:
+        # The fix is said by each way in (page or API); the refusal stores nothing.
+        raise ConsentMissing(gap, "record what they agree to first; nothing was stored")
 
 
 def check_size(size: int | None) -> None:

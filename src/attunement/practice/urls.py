@@ -10,6 +10,7 @@ urlpatterns = [
     path("clients/<int:pk>/", views.client_detail, name="client_detail"),
     path("clients/<int:pk>/edit/", views.client_edit, name="client_edit"),
     path("clients/<int:pk>/delete/", views.client_delete, name="client_delete"),
+    path("clients/<int:pk>/export/", views.client_export, name="client_export"),
     path("clients/<int:pk>/engagement/", views.engagement_edit, name="engagement_edit"),
     path("clients/<int:pk>/agreements/new/", views.agreement_new, name="agreement_new"),
     path("clients/<int:pk>/consent/", views.consent_new, name="consent_new"),

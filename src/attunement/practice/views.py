@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -14,8 +15,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from attunement.analysis.model import SessionAnalysis
-from attunement.errors import AttuneError
-from attunement.practice import health, presenters, services
+from attunement.errors import AttuneError, sentence
+from attunement.practice import export, health, presenters, services
 from attunement.practice.access import GET_POST, get_owned, owned, owns
 from attunement.practice.dashboard import dashboard_rows
 from attunement.practice.forms import (
@@ -171,6 +172,7 @@ def consent_new(request: HttpRequest, pk: int) -> HttpResponse:
     form = ConsentForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.record_consent(client, user=request.user, **form.cleaned_data)
+        messages.success(request, presenters.consent_saved(client))
         return redirect(_session_waiting_for_consent(request, client) or client_url(client))
     title = f"What {client.name} consents to"
     return render(request, "practice/form.html", {"form": form, "title": title, "client": client})
@@ -215,9 +217,25 @@ def client_delete(request: HttpRequest, pk: int) -> HttpResponse:
     client = get_owned(Client, request, pk=pk)
     if request.method == "POST":
         services.audit(request.user, client, "delete client", request.path)
+        name = client.name
         client.delete()
+        messages.success(request, f"Everything recorded about {name} is deleted.")
         return redirect("dashboard")
     return render(request, "practice/client_delete.html", {"client": client})
+
+
+@login_required
+@owns(Client)
+def client_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """Everything recorded about the client as a JSON file, e.g. for a request for their data."""
+    client = get_owned(Client, request, pk=pk)
+    services.audit(request.user, client, "export client", request.path)
+    response = HttpResponse(
+        export.client_export_json(client), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{export.export_filename(client)}"'
+    response["Cache-Control"] = "no-store"  # client text: never kept by a browser or proxy
+    return response
 
 
 def _session_context(session: Session, upload_form: UploadForm) -> dict[str, Any]:
@@ -230,6 +248,7 @@ def _session_context(session: Session, upload_form: UploadForm) -> dict[str, Any
         "transcript": transcript,
         "upload_form": upload_form,
         "consent": session.client.current_consent(),
+        "consent_gap": services.consent_gap(session.client),
     }
     stored = analysis.result if analysis and analysis.status == Analysis.Status.DONE else None
     if stored is not None and transcript is not None:
@@ -254,6 +273,8 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "practice/session_detail.html", _session_context(session, UploadForm()))
 
 
+RECORD_CONSENT = "once they agree, record it with “Record consent” below and upload the file again"
+
 # How the upload form takes the coach's name, for a transcript whose coach is unclear.
 NAME_YOURSELF = (
     "type your name as the transcript spells it (one of {names}) in “Your name in the "
@@ -275,6 +296,9 @@ def transcript_upload(request: HttpRequest, pk: int) -> HttpResponse:
                 user=request.user,
                 coach=form.cleaned_data["coach"],
             )
+        except services.ConsentMissing as error:
+            # Not the file's fault: said above the form, next to the "Record consent" link.
+            form.add_error(None, sentence(error.what, RECORD_CONSENT))
         except AttuneError as error:
             form.add_error("file", presenters.upload_refusal(error, NAME_YOURSELF))
         else:
