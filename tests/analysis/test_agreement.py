@@ -70,3 +70,39 @@ def test_a_client_naming_the_goal_unprompted_counts_as_the_client_proposing(
     metrics = agreement(make_conversation(rows)).metrics
     assert metrics["aim_proposed_by"] == "client"
     assert metrics["opening"]["aim"]["raised_by"] == "client"
+
+
+def test_agreeing_to_where_to_start_agrees_what_to_address(make_conversation) -> None:
+    rows = [
+        ("coach", "So a format you can try on Monday. Shall we start there?"),
+        ("client", "Yes, let's."),
+        *FILLER,
+    ]
+    assert agreement(make_conversation(rows)).metrics["opening"]["address"]["agreed"]
+
+
+def test_checking_commitment_and_obstacles_at_the_close_counts_as_follow_through(
+    make_conversation,
+) -> None:
+    close = [
+        ("coach", "Where are you on a scale of one to ten, that it'll happen?"),
+        ("client", "Eight."),
+        ("coach", "What might get in the way?"),
+        ("client", "Friday afternoons. I'll do it in the morning instead."),
+    ]
+    closing = agreement(make_conversation(FILLER * 3 + close)).metrics["closing"]
+    assert closing["accountability"]["present"]
+
+
+def test_a_client_arranging_their_own_follow_through_counts_at_the_close(
+    make_conversation,
+) -> None:
+    close = [("coach", "And then?"), ("client", "Maybe I'll tell Mei, so I can't back out.")]
+    closing = agreement(make_conversation(FILLER * 3 + close)).metrics["closing"]
+    assert closing["accountability"]["present"]
+
+
+def test_what_happened_this_week_is_not_a_next_action(make_conversation) -> None:
+    close = [("coach", "Go on."), ("client", "Right, so this week I froze when the CEO asked me.")]
+    closing = agreement(make_conversation(FILLER * 3 + close)).metrics["closing"]
+    assert not closing["next_actions"]["present"]

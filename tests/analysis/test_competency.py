@@ -62,3 +62,50 @@ def test_silence_is_not_assessable_only_when_the_transcript_has_no_times(make_co
 def test_an_area_without_any_evidence_gets_a_marker_not_a_verdict(make_conversation) -> None:
     result = competency(make_conversation([("coach", "Hi."), ("client", "Hi.")]))
     assert any(m.kind == "area_without_evidence" for m in result.markers)
+
+
+def test_advice_the_client_did_not_ask_for_is_listed_under_trust_and_safety(
+    make_conversation,
+) -> None:
+    rows = [
+        ("client", "The handover went badly and I'm annoyed about it."),
+        ("coach", "You should write a handover document and walk people through it."),
+        ("client", "What would you do about my manager, then?"),
+        ("coach", "You should raise the workload with her on Monday."),
+    ]
+    findings = competency(make_conversation(rows)).metrics["areas"]["trust_safety"]["findings"]
+    [unasked] = [f for f in findings if f["finding"].startswith("Advice offered without")]
+    assert unasked["turns"] == [1] and unasked["source"] == "moves"
+
+
+def test_unasked_advice_shows_in_the_safety_layer_with_the_coachs_words(make_conversation) -> None:
+    rows = [
+        ("client", "The handover went badly and I'm annoyed about it."),
+        ("coach", "You should write a handover document. Then walk people through it."),
+    ]
+    [marker] = [
+        m for m in competency(make_conversation(rows)).markers if m.kind == "advice_unasked"
+    ]
+    assert marker.layer.value == "safety_trust" and marker.turns == (1,)
+    assert marker.evidence == ("You should write a handover document.",)
+    assert not marker.notable
+
+
+def test_advice_after_asking_permission_is_not_unasked(make_conversation) -> None:
+    rows = [
+        ("client", "The handover went badly and I'm annoyed about it."),
+        ("coach", "Can I share an idea?"),
+        ("client", "Yes, please."),
+        ("coach", "You could write a short handover document."),
+    ]
+    kinds = [m.kind for m in competency(make_conversation(rows)).markers]
+    assert "advice_unasked" not in kinds
+
+
+def test_acknowledging_how_hard_it_was_counts_towards_trust_and_safety(make_conversation) -> None:
+    rows = [
+        ("client", "My dad is moving into a care home and I can't face selling the flat."),
+        ("coach", "That sounds really hard."),
+    ]
+    findings = competency(make_conversation(rows)).metrics["areas"]["trust_safety"]["findings"]
+    assert any(f["finding"].startswith("Acknowledged how hard") for f in findings)

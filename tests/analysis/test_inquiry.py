@@ -85,3 +85,17 @@ def test_many_questions_with_none_looking_ahead_are_noted(make_conversation) -> 
     rows = [("coach", "What happened next?"), ("client", "We argued.")] * 10
     markers = inquiry(make_conversation(rows)).markers
     assert "no_future_questions" in [m.kind for m in markers]
+
+
+@pytest.mark.parametrize(
+    ("question", "form"),
+    [
+        ("How would you know this session had been useful?", "open"),
+        ("What would a meeting look like that you designed yourself?", "open"),
+        ("On a scale of one to ten, how likely is it that you'll send it on Friday?", "closed"),
+        ("What might get in the way?", "open"),
+        ("Would you like to report back next session on how Monday went?", "closed"),
+    ],
+)
+def test_questions_about_success_commitment_and_obstacles_look_ahead(question, form) -> None:
+    assert question_type(question, form) == "future_focused"

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from attunement.analysis.analysers.matching import _who_uses_more, formality, style_matching
+from attunement.analysis.analysers.matching import (
+    _who_uses_more,
+    formality,
+    formality_note,
+    style_matching,
+)
 from attunement.analysis.pipeline import analyse
 from attunement.analysis.text import words
 
@@ -155,3 +160,45 @@ def test_pace_reports_words_per_turn_and_per_minute_when_timed(make_conversation
     pace = matching(conversation).metrics["pace"]
     assert pace["coach"] == {"words_per_turn": 4.0, "words_per_minute": 120.0}
     assert pace["client"] == {"words_per_turn": 2.0, "words_per_minute": 120.0}
+
+
+@pytest.mark.parametrize(
+    "client_text",
+    [
+        "It's a relief to hear it named.",
+        "Sometimes this feels like a waste of time.",
+        "Selling it feels like admitting he's not coming back.",
+    ],
+)
+def test_plain_statements_with_like_or_its_a_are_not_offered_as_images(
+    make_conversation, client_text
+) -> None:
+    conversation = make_conversation([("client", client_text), ("coach", "Go on.")])
+    kinds = [m.kind for m in matching(conversation).markers]
+    assert "metaphor_not_taken_up" not in kinds and "metaphor_echoed" not in kinds
+
+
+def test_an_image_is_quoted_to_the_end_of_its_clause(make_conversation) -> None:
+    conversation = make_conversation(
+        [
+            ("client", "It's been sitting with me all week, like a stone in my shoe."),
+            ("coach", "Mm."),
+        ]
+    )
+    [marker] = [m for m in matching(conversation).markers if m.kind == "metaphor_not_taken_up"]
+    assert marker.evidence == ("like a stone in my shoe",)
+
+
+@pytest.mark.parametrize(
+    ("coach", "client", "way"),
+    [
+        (-3.0, -9.0, "less casual"),
+        (4.0, -2.0, "more formal"),
+        (-8.0, -2.0, "more casual"),
+        (1.0, 6.0, "less formal"),
+    ],
+)
+def test_a_formality_gap_between_two_casual_speakers_does_not_call_one_formal(
+    coach, client, way
+) -> None:
+    assert f"noticeably {way} than" in formality_note(coach, client)

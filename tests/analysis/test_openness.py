@@ -305,3 +305,94 @@ def test_down_lost_and_content_are_feelings_only_when_said_of_oneself(
     text: str, names_a_feeling: bool
 ) -> None:
     assert bool(turn_features(text)["feelings"]) is names_a_feeling
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll tell my partner I'm doing it so I can't back out.",
+        "It's good to hear it laid out like that.",
+        "I think I've been telling myself it's fine when it isn't.",
+        "I'm worried she'll think I can't cope.",
+    ],
+)
+def test_words_that_only_sound_like_the_status_quo_are_not_sustain_talk(text: str) -> None:
+    assert talk_type(text) != "sustain"
+
+
+def test_yes_to_a_check_of_the_coachs_summary_is_not_change_talk() -> None:
+    coach = "So by the end you'd have a plan for your first one-to-ones. Does that sound right?"
+    assert talk_type("Yes, that's it.", coach) == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honestly, a bit mixed.",
+        "Most of the day, to be honest.",
+        "I'd rather leave it as it is, to be honest.",
+    ],
+)
+def test_saying_honestly_is_not_by_itself_a_disclosure(text: str) -> None:
+    assert not turn_features(text)["self_disclosure"]
+
+
+def test_honestly_followed_by_something_about_oneself_is_a_disclosure() -> None:
+    assert turn_features("Honestly, I'm carrying all of it on my own.")["self_disclosure"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It feels a bit much.", "Sometimes this feels like a waste of time.", "I felt like it."],
+)
+def test_feel_on_its_own_does_not_name_a_feeling(text: str) -> None:
+    assert turn_features(text)["feelings"] == []
+
+
+@pytest.mark.parametrize("text", ["I feel awful about it.", "It's exhausting, actually."])
+def test_a_named_feeling_is_found_with_or_without_feel(text: str) -> None:
+    assert turn_features(text)["feelings"]
+
+
+def test_i_see_that_but_is_pushback_not_insight() -> None:
+    assert not turn_features("I see that, but I've done that already.")["insight"]
+    assert turn_features("I see that now, it's about my dad.")["insight"]
+
+
+def test_doubting_that_the_coaching_helps_is_doubt_about_coaching(make_conversation) -> None:
+    conversation = make_conversation(
+        [
+            ("coach", "What would you like to look at?"),
+            ("client", "Not really. I'm not sure this is really helping, to be honest."),
+        ]
+    )
+    kinds = [m.kind for m in openness(conversation).markers]
+    assert "doubt_coaching" in kinds and "self_disclosure" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("I think I'm grieving him already, and he's still here.", "feelings"),
+        ("Strange. Lighter, somehow. A bit scary.", "feelings"),
+        ("Yes. I hadn't put it that way, but yes.", "insight"),
+        ("I don't think I've ever said that out loud.", "self_disclosure"),
+    ],
+)
+def test_grief_fear_a_new_way_of_seeing_and_a_first_saying_are_heard(text, feature) -> None:
+    assert turn_features(text)[feature]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I go quiet when I feel like that. I sort of shrink.",
+        "It feels lighter than when I came in.",
+    ],
+)
+def test_pointing_back_at_a_feeling_or_feeling_lighter_still_names_one(text: str) -> None:
+    assert turn_features(text)["feelings"]
+
+
+def test_feel_like_followed_by_a_view_is_an_opinion_not_a_feeling() -> None:
+    assert turn_features("I feel like that is unfair on the team.")["feelings"] == []

@@ -57,6 +57,8 @@ def test_a_sentence_counts_as_a_question_with_or_without_its_question_mark(sente
         # "do it" instructs: a question would say "does it".
         "List the tasks you dread, and do it this week, not next month.",
         "So do something kind for yourself tonight.",
+        # Leaves room to correct an observation the coach asked permission to share.
+        "You can tell me if I'm off.",
     ],
 )
 def test_a_plain_statement_is_not_a_question(sentence) -> None:
@@ -247,6 +249,19 @@ def test_a_stacked_turn_that_narrows_to_a_closed_question_is_marked(make_convers
     markers = questions(conversation).markers
     assert [m.kind for m in markers] == ["stacked_questions"]
     assert markers[0].notable
+
+
+def test_asking_leave_for_a_summary_is_not_stacked_with_the_check_after_it(
+    make_conversation,
+) -> None:
+    summary = (
+        "Can I pull a few threads together? There's the new team, and there's feeling guilty. "
+        "Is that a fair summary?"
+    )
+    conversation = make_conversation([("client", "Yeah."), ("coach", summary)])
+    result = questions(conversation)
+    assert result.turn_labels[1]["stacked"] is False
+    assert "stacked_questions" not in [m.kind for m in result.markers]
 
 
 def test_client_questions_are_not_counted_as_coach_questions(make_conversation) -> None:

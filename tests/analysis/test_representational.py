@@ -51,3 +51,13 @@ def test_coach_matching_share_counts_coach_words_in_the_preferred_system(make_co
     assert result.metrics["coach_match_share"] == 0.5
     kinds = {m.kind for m in result.markers}
     assert {"client_preference", "coach_matches_preference"} <= kinds
+
+
+def test_words_for_talking_are_not_taken_as_a_preference_for_hearing(make_conversation) -> None:
+    reported = (
+        "I told him and he said no, so I asked again and we talked, and I'll tell her and call."
+    )
+    conversation = make_conversation(
+        [("coach", "Go on."), ("client", reported), ("coach", "Mm."), ("client", reported)]
+    )
+    assert representational(conversation).metrics["client_preference"] is None

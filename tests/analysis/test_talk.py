@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from attunement.analysis.analysers.talk import (
     LONG_MONOLOGUE_WORDS,
     MIN_MONOLOGUE_WORDS,
+    share_range,
     window_bounds,
 )
 from attunement.analysis.model import Layer
@@ -167,3 +168,11 @@ def test_any_conversation_gives_shares_that_add_up_and_windows_that_cover_it(
         assert sum(metrics["share_words"].values()) == pytest.approx(1.0, abs=0.01)
     covered = [i for w in metrics["windows"] for i in range(w["start_turn"], w["end_turn"] + 1)]
     assert covered == list(range(len(rows)))
+
+
+@pytest.mark.parametrize(
+    ("shares", "said"),
+    [([0.84], "84%"), ([0.72, 0.84, 0.79], "at least 72% (up to 84%)")],
+)
+def test_a_stretch_gives_the_coachs_share_as_a_range_not_only_its_peak(shares, said) -> None:
+    assert share_range(shares) == said

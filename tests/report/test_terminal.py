@@ -52,3 +52,13 @@ def test_many_findings_of_one_kind_are_summarised_after_a_few(make_conversation)
     assert f"Echo number {SHOWN_PER_KIND - 1}." in text
     assert f"Echo number {SHOWN_PER_KIND}." not in text
     assert f"and {8 - SHOWN_PER_KIND} more like this" in text
+
+
+def test_an_empty_layer_does_not_read_as_a_clean_bill(make_conversation) -> None:
+    conversation = make_conversation([("coach", "Take a list.", 0, 2), ("client", "Ok.", 3, 4)])
+    # Panel borders break the sentence across lines; read it without them.
+    rendered = _render(conversation, SessionAnalysis(results={})).replace("│", " ")
+    text = " ".join(rendered.split())
+    assert "Nothing was flagged in this layer" in text
+    assert "not proof that all went well" in text
+    assert "No findings in this layer" not in text

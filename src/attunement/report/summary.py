@@ -39,6 +39,12 @@ NOT_ASSESSABLE: tuple[tuple[str, str], ...] = (
     ("Facial expression", "a smile or a frown leaves no trace in words"),
     ("Energy in the room", "breathing, stillness and restlessness are not written down"),
 )
+# What an empty layer says: a transcript carries only some of the signs a layer looks for, so
+# nothing flagged must not read as a clean bill.
+EMPTY_LAYER = (
+    "Nothing was flagged in this layer. A transcript shows only some of its signs, so this is "
+    "not proof that all went well: read it beside the other layers."
+)
 # How many moments the summary lists before pointing to the full findings.
 MOMENTS = 8
 NO_TIMING = ("Pauses and interruptions", "this transcript has no times")

@@ -17,9 +17,10 @@ from attunement.analysis.analysers._question_words import AUX, FILLERS, SUBJECTS
 from attunement.analysis.text import folded
 from attunement.analysis.text import words as _words
 
-# Phrases that ask for an account even in a sentence without a question mark.
+# Phrases that ask for an account even in a sentence without a question mark ("You can tell me
+# if I'm off" only invites a correction: it is not a second question).
 _INVITE = re.compile(
-    r"\b(tell me|tell us|describe|talk (me )?through|say (a bit |a little |some )?more|"
+    r"\b(tell me(?! if (i'm|i am|that's|this is|it's) )|tell us|describe|talk (me )?through|say (a bit |a little |some )?more|"
     r"walk me through|help me understand|i'd (like|love) to (hear|know)|"
     r"i would (like|love) to (hear|know)|(curious|interested) (about|in (hearing|knowing|what|"
     r"how|why)|to (hear|know|learn))|i am curious|share with me|fill me in|elaborate|expand on|"

@@ -34,6 +34,9 @@ AFFIRM = re.compile(rf"^\W*(?:{'|'.join(LEX['affirm'])})\b", re.IGNORECASE)
 DENY = re.compile(rf"^\W*(?:{'|'.join(LEX['deny'])})\b", re.IGNORECASE)
 CHANGE_QUESTION = phrase_pattern(LEX["change_question"], ignore_case=False)
 STATUS_QUESTION = phrase_pattern(LEX["status_question"], ignore_case=False)
+# "Does that sound right?" after a summary asks whether the coach understood: a "yes" to it
+# confirms the summary, it does not argue for or against change.
+UNDERSTANDING_CHECK = phrase_pattern(LEX["understanding_check"], ignore_case=False)
 # "The doctor told me I need to cut down" is the doctor's voice, not the client's: from someone
 # else's "told me", "says" or "wants me to" to the end of that sentence, words do not count.
 REPORTED = re.compile(
@@ -130,6 +133,9 @@ def _kinds(hits: list[tuple[str, str]], side: str) -> str:
 def _answer_to_question(text: str, question: str) -> TalkCall:
     """A short reply read against the coach's question: agreeing that change matters is change
     talk, agreeing that the status quo suits them is sustain talk."""
+    asked = [part for part in SENTENCE_END.split(question) if part.rstrip().endswith("?")]
+    if asked and UNDERSTANDING_CHECK.search(asked[-1].lower()):
+        return TalkCall("neutral", (), "confirms the coach's summary")
     if SCALE_QUESTION.search(question):
         number = NUMBER.search(text)
         if number:

@@ -11,6 +11,7 @@ substance, or when the client stated it unprompted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
@@ -35,7 +36,13 @@ COACH_CUES = TaggedPattern(
         "accountability": LEX["close_accountability"],
     }
 )
-CLIENT_CUES = TaggedPattern({"proposes": LEX["client_proposes"], "action": LEX["client_action"]})
+CLIENT_CUES = TaggedPattern(
+    {
+        "proposes": LEX["client_proposes"],
+        "action": LEX["client_action"],
+        "accountability": LEX["client_accountability"],
+    }
+)
 # Client statements that carry an element by themselves.
 CLIENT_ELEMENT = {
     "success": "measure",
@@ -46,6 +53,7 @@ CLIENT_ELEMENT = {
 OPENING_SHARE, OPENING_MIN, OPENING_MAX = 0.25, 8, 60
 CLOSING_SHARE, CLOSING_MIN, CLOSING_MAX = 0.2, 6, 40
 ANSWER_WORDS = 4  # a client reply this long (or longer) answers the coach's question
+AGREES = re.compile(rf"^\W*(?:{'|'.join(LEX['agree'])})\b", re.IGNORECASE)
 
 
 def opening_span(n: int) -> tuple[int, int]:
@@ -58,11 +66,15 @@ def closing_span(n: int) -> tuple[int, int]:
     return max(0, n - size), n - 1
 
 
-def answered(ctx: AnalysisContext, index: int) -> Turn | None:
-    """The client's reply to the coach turn at ``index``, if it says something."""
+def answered(ctx: AnalysisContext, index: int, agreeing: bool = False) -> Turn | None:
+    """The client's reply to the coach turn at ``index``, if it says something; with
+    ``agreeing``, a short yes ("Yes, let's.") to a proposal such as "Shall we start there?"
+    answers it too."""
     for turn in ctx.turns[index + 1 : index + 3]:
         if turn.role == Role.CLIENT:
-            return turn if ctx.texts[turn.index].word_count >= ANSWER_WORDS else None
+            if ctx.texts[turn.index].word_count >= ANSWER_WORDS:
+                return turn
+            return turn if agreeing and AGREES.match(turn.text) else None
     return None
 
 
@@ -80,7 +92,7 @@ def opening_elements(
                 if tag == "proposes" and proposer is None:
                     proposer = "coach"
                 elif tag in elements:
-                    reply = answered(ctx, turn.index)
+                    reply = answered(ctx, turn.index, agreeing=tag == "address")
                     if reply is not None:
                         _agree(elements[tag], "coach", (turn.index, reply.index), words)
                         if tag == "aim" and proposer is None:
@@ -123,7 +135,7 @@ def closing_elements(ctx: AnalysisContext, span: tuple[int, int]) -> dict[str, A
 
 class AgreementAnalyser:
     name: ClassVar[str] = "agreement"
-    version: ClassVar[str] = "1.0"
+    version: ClassVar[str] = "1.1"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = ()
     produces: ClassVar[tuple[str, ...]] = ("session_agreement",)
@@ -203,8 +215,8 @@ def agreement_markers(name: str, metrics: dict[str, Any]) -> list[Marker]:
         closing,
         CLOSING,
         "present",
-        ("close_invites", "The close invited {}."),
-        ("close_open", "The close did not visibly invite {}."),
+        ("close_invites", "The close covered {}."),
+        ("close_open", "The close did not visibly cover {}. Was it done another way?"),
     )
     return markers
 

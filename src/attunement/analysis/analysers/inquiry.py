@@ -126,7 +126,7 @@ def metrics(labels: dict[int, dict[str, Any]]) -> dict[str, Any]:
 
 class InquiryAnalyser:
     name: ClassVar[str] = "inquiry"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "1.1"
     needs: ClassVar[tuple[str, ...]] = ("roles", "questions")
     uses: ClassVar[tuple[str, ...]] = ()
     produces: ClassVar[tuple[str, ...]] = ("inquiry_types",)

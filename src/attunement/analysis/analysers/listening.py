@@ -11,7 +11,8 @@ phrases and the overlap with the client's last words decide.
 
 from __future__ import annotations
 
-from collections import Counter
+import re
+from collections import Counter, deque
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -20,6 +21,7 @@ from attunement.analysis.analysers._connection_util import (
     content_words,
     lexicon,
     phrase_pattern,
+    quoted_sentence,
     share,
 )
 from attunement.analysis.base import AnalysisContext, result
@@ -43,9 +45,17 @@ RITUAL = TaggedPattern({k: v for k, v in LEX["ritual"].items() if not k.startswi
 # A ritual turn may carry a couple of other content words ("Thanks, Maya, really useful").
 RITUAL_LEFTOVER_WORDS = 2
 FEELING = phrase_pattern(LEX["feeling"], ignore_case=False)
-YOU_FEEL = phrase_pattern(["you(?:'re| are| feel| felt| seem| sound)(?: \\w+)?"], ignore_case=False)
+# "You seem frustrated", and the feeling named as the weight of what the client carries: "that's
+# a lonely place to be", "it must have been frightening".
+YOU_FEEL = phrase_pattern(
+    [
+        "you(?:'re| are| feel| felt| seem| sound)(?: \\w+)?",
+        "(?:that|it)(?:'s| is| must be| must have been| sounds)(?: a| so| really)?",
+    ],
+    ignore_case=False,
+)
 # Moves that put the coach's own material first, and moves that stay with the client's words.
-SELF_MOVES = {"advice": "advice", "self_disclosure": "own story", "judging": "own judgement"}
+SELF_MOVES = {"advice": "advice", "self_disclosure": "own_story", "judging": "own_view"}
 CLIENT_MOVES = {
     "reflection",
     "summary",
@@ -54,9 +64,22 @@ CLIENT_MOVES = {
     "affirmation",
     "feedback_invite",
 }
-# A coach question that shares no words with a long client turn moves to a new topic.
+# A coach question that shares no words with a long client turn moves to a new topic, unless
+# it points back at what the client said ("Which of them are you drawn to?", "What would it take
+# to feel solid with this?", "Please, go ahead").
 SWITCH_AFTER_CLIENT_WORDS = 15
 SWITCH_MIN_COACH_WORDS = 6
+POINTS_BACK = frozenset(
+    {"this", "that", "these", "those", "them", "it", "there", "said", "saying", "ahead"}
+    | {"he", "she", "they", "him", "her", "which", "either", "both"}
+)
+# "Yes, let's." or "Of course." takes up what the client asked for before asking anything.
+CONSENT = re.compile(r"^\W*(?:yes|sure|of course|please|absolutely|by all means)\b", re.IGNORECASE)
+# "I see", "Right", "Okay" keep the client talking only when they are (nearly) the whole turn:
+# "What I see is someone who won't act" or "Right, let's get going" are something else.
+MINIMAL_LEFTOVER_WORDS = 3
+# A feeling the client named in their last few turns, said back, is a reflection (level 2).
+RECENT_CLIENT_TURNS = 6
 MIN_LEVEL1_RUN = 3
 LEVELS = (1, 2, 3)
 KIND_REASONS = {
@@ -64,8 +87,8 @@ KIND_REASONS = {
     "advice": "advice or a suggestion",
     "own_view": "the coach's own view",
     "topic_switch": "a switch to another topic",
-    "emotion_energy": "names the client's emotion or energy",
-    "unsaid": "asks about what is not being said",
+    "emotion_energy": "attends to the client's emotion or energy",
+    "unsaid": "reaches for what is not being said",
     "pattern": "points to a pattern across the session",
     "shift": "notices a shift in the client",
     "whole_person": "turns to what matters to the client as a person",
@@ -90,14 +113,19 @@ def place_turn(
     client_before: frozenset[str],
     client_words: int,
     move: str | None,
+    client_recent: frozenset[str] = frozenset(),
 ) -> LevelCall | None:
     """The listening level of one coach turn from its phrases, its move and its overlap with
-    the client's last words; ``None`` for a greeting, thanks or goodbye, which has no level."""
+    the client's last words; ``None`` for a greeting, thanks or goodbye, which has no level.
+    ``client_recent`` holds the words of the client's last few turns, as said."""
     hits = CUES.find(text)
     level1 = [(tag, w) for tag, w in hits if tag.startswith("level1")]
-    level3 = [(tag, w) for tag, w in hits + _named_feelings(text) if tag.startswith("level3")]
+    level3 = [(tag, w) for tag, w in hits if tag.startswith("level3")]
+    if not any(tag == "level1:own_view" for tag, _ in level1):
+        # "Here's what I think is going on: you're scared" is the coach's verdict, not attunement.
+        level3 += _named_feelings(text, client_recent)
     if move in SELF_MOVES and not level1:
-        level1 = [(f"level1:{move}", SELF_MOVES[move])]
+        level1 = [(f"level1:{SELF_MOVES[move]}", quoted_sentence(text))]
     if level1 or level3:
         if len(level3) > len(level1):
             return _call(3, level3)
@@ -105,7 +133,11 @@ def place_turn(
             return _call(1, level1)
         return LevelCall(2, "mixes the coach's own material with attention to the client", ())
     echoed = sorted(content_words(words) & client_before)
-    level2 = [(tag, w) for tag, w in hits if tag.startswith("level2")]
+    level2 = [
+        (tag, w)
+        for tag, w in hits
+        if tag.startswith("level2") and (tag != "level2:minimal" or _only_encouragement(text, w))
+    ]
     if level2:
         return _call(2, level2)
     if echoed:
@@ -141,18 +173,27 @@ def ritual_kind(text: str) -> str | None:
     return "session_feedback" if any(t == "session_feedback" for t, _ in hits) else "ritual"
 
 
-def _named_feelings(text: str) -> list[tuple[str, str]]:
-    """'You seem frustrated': the coach names a feeling the client has not named."""
+def _named_feelings(text: str, client_recent: frozenset[str]) -> list[tuple[str, str]]:
+    """'You seem frustrated': the coach names a feeling the client has not named. Giving back a
+    feeling word the client just used ("I felt angry" - "So you felt angry") is a reflection of
+    their words, level 2."""
     found: list[tuple[str, str]] = []
     text = text.lower()
-    if "you" not in text:
-        return found
     for match in YOU_FEEL.finditer(text):
         tail = text[match.end() : match.end() + 40]
-        feeling = FEELING.search(match.group(0)) or FEELING.match(tail.strip())
-        if feeling:
-            found.append(("level3:emotion_energy", match.group(0).lower()))
+        said = match.group(0)
+        feeling = FEELING.search(said)
+        if feeling is None and (feeling := FEELING.match(tail.strip())) is not None:
+            said = f"{said} {feeling.group(0)}"  # quote the feeling: "that's a lonely"
+        if feeling and feeling.group(0) not in client_recent:
+            found.append(("level3:emotion_energy", said))
     return found
+
+
+def _only_encouragement(text: str, phrase: str) -> bool:
+    """Whether an encourager ("Mm-hmm", "I see", "Go on") is nearly all the turn says."""
+    rest = folded(text).replace(phrase, " ", 1)
+    return len(split_words(rest)) <= MINIMAL_LEFTOVER_WORDS
 
 
 def _switches_topic(text: str, words: tuple[str, ...], client_words: int) -> bool:
@@ -160,6 +201,8 @@ def _switches_topic(text: str, words: tuple[str, ...], client_words: int) -> boo
         client_words >= SWITCH_AFTER_CLIENT_WORDS
         and len(words) >= SWITCH_MIN_COACH_WORDS
         and text.rstrip().endswith("?")
+        and not POINTS_BACK.intersection(words)
+        and not CONSENT.match(text)
     )
 
 
@@ -179,7 +222,7 @@ def coach_moves(ctx: AnalysisContext) -> dict[int, str]:
 
 class ListeningAnalyser:
     name: ClassVar[str] = "listening"
-    version: ClassVar[str] = "1.2"
+    version: ClassVar[str] = "1.3"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = ("moves",)
     produces: ClassVar[tuple[str, ...]] = ("listening_levels",)
@@ -205,14 +248,21 @@ class ListeningAnalyser:
         moves = coach_moves(ctx)
         client_before: frozenset[str] = frozenset()
         client_words = 0
+        recent: deque[tuple[str, ...]] = deque(maxlen=RECENT_CLIENT_TURNS)
         calls: dict[int, LevelCall] = {}
         for turn in ctx.turns:
             words = ctx.texts[turn.index].words
             if turn.role == Role.CLIENT:
                 client_before, client_words = content_words(words), len(words)
+                recent.append(words)
             elif turn.role == Role.COACH:
                 call = place_turn(
-                    turn.text, words, client_before, client_words, moves.get(turn.index)
+                    turn.text,
+                    words,
+                    client_before,
+                    client_words,
+                    moves.get(turn.index),
+                    frozenset(w for said in recent for w in said),
                 )
                 if call is not None:
                     calls[turn.index] = call
@@ -263,7 +313,13 @@ def listening_markers(name: str, calls: dict[int, LevelCall]) -> list[Marker]:
         if call.level == 3
     ]
     markers += _level1_runs(name, calls)
-    switches = tuple(i for i, call in calls.items() if call.level == 1 and "topic" in call.reason)
+    # Only a real change of subject: a turn of the coach's own plan with no link to the client's
+    # words ("She won't. Trust me.") answers the client, however badly; it switches nothing.
+    switches = tuple(
+        i
+        for i, call in calls.items()
+        if call.level == 1 and call.reason.startswith(KIND_REASONS["topic_switch"])
+    )
     if switches:
         markers.append(
             Marker(

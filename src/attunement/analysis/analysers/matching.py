@@ -19,6 +19,7 @@ from attunement.analysis.analysers._connection_util import (
     content_words,
     lexicon,
     share,
+    stem,
 )
 from attunement.analysis.base import AnalysisContext, result
 from attunement.analysis.model import AnalyserResult, Layer, Marker
@@ -32,6 +33,10 @@ FORMAL = frozenset(LEX["formal"])
 METAPHOR = re.compile(
     r"\b(?:" + "|".join(LEX["metaphor_lead"]) + r")\s+((?:[a-z']+\s+){0,2}[a-z']+)", re.IGNORECASE
 )
+LITERAL = frozenset(stem(w) for w in LEX["metaphor_literal"])
+# The image as quoted: from its lead to the end of the clause, at most this many words after it.
+IMAGE_WORDS = 7
+IMAGE_TAIL = re.compile(r"[^.,;:!?\n]*")
 # The coach "echoes" a word when the client used it within this many turns before.
 ECHO_WINDOW = 6
 LOW_STYLE_MATCH = 0.7
@@ -105,7 +110,7 @@ def find_metaphors(ctx: AnalysisContext) -> list[dict[str, Any]]:
             continue
         for match in METAPHOR.finditer(turn.text):
             image = content_words(tuple(match.group(1).lower().split()))
-            if not image:
+            if not image or image & LITERAL:
                 continue
             later = turns[turn.index + 1 : turn.index + 1 + ECHO_WINDOW]
             echoed = next(
@@ -116,8 +121,19 @@ def find_metaphors(ctx: AnalysisContext) -> list[dict[str, Any]]:
                 ),
                 None,
             )
-            found.append({"turn": turn.index, "image": match.group(0).strip(), "echoed_in": echoed})
+            found.append(
+                {"turn": turn.index, "image": image_quote(turn.text, match), "echoed_in": echoed}
+            )
     return found
+
+
+def image_quote(text: str, match: re.Match[str]) -> str:
+    """The client's image as they said it, to the end of its clause: "like a stone in my shoe",
+    not "like a stone in my"."""
+    clause = IMAGE_TAIL.match(text, match.start())
+    said = (clause.group(0) if clause else match.group(0)).split()
+    lead = len(match.group(0).split()) - len(match.group(1).split())
+    return " ".join(said[: lead + IMAGE_WORDS])
 
 
 def pace(ctx: AnalysisContext) -> dict[str, Any]:
@@ -145,7 +161,7 @@ def ratio_match(a: float | None, b: float | None) -> float | None:
 
 class MatchingAnalyser:
     name: ClassVar[str] = "matching"
-    version: ClassVar[str] = "1.2"
+    version: ClassVar[str] = "1.3"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = ("timestamps",)
     produces: ClassVar[tuple[str, ...]] = ("verbal_matching",)
@@ -258,6 +274,19 @@ def _metaphor_markers(name: str, metaphors: list[dict[str, Any]]) -> list[Marker
     return markers
 
 
+def formality_note(coach: float, client: float) -> str:
+    """Which way the registers part, said so that two casual speakers are not called formal:
+    the coach is "less casual" than a client who contracts and chats even more."""
+    if coach > client:
+        way = "more formal" if coach > 0 else "less casual"
+    else:
+        way = "more casual" if coach < 0 else "less formal"
+    return (
+        f"The coach's wording is noticeably {way} than the client's (contractions and everyday "
+        "words against formal ones). Did the difference help or keep a distance?"
+    )
+
+
 def pace_gap_note(coach: float, client: float) -> str:
     """Which side talks longer per turn, longer figure first so the sentence reads plainly."""
     if coach > client:
@@ -321,13 +350,12 @@ def _style_markers(name: str, metrics: dict[str, Any]) -> list[Marker]:
         and formal["client"] is not None
         and abs(formal["coach"] - formal["client"]) >= FORMALITY_GAP
     ):
-        more = "more formally" if formal["coach"] > formal["client"] else "more casually"
         markers.append(
             Marker(
                 name,
                 "formality_gap",
                 (),
-                f"The coach speaks noticeably {more} than the client.",
+                formality_note(formal["coach"], formal["client"]),
                 (),
                 Layer.RAPPORT,
                 guide="verbal-matching",

@@ -86,7 +86,7 @@ def label_turn(call: TalkCall, features: dict[str, Any], guarded: bool) -> dict[
 
 class OpennessAnalyser:
     name: ClassVar[str] = "openness"
-    version: ClassVar[str] = "1.5"
+    version: ClassVar[str] = "1.6"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = ("encoder",)
     produces: ClassVar[tuple[str, ...]] = ("client_talk_type", "client_openness")

@@ -7,6 +7,7 @@ and markers. The reading functions are re-exported here for the analysers that u
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 from attunement.analysis.analysers._question_reading import (
@@ -40,6 +41,21 @@ def coach_questions(sentences: tuple[str, ...]) -> list[dict[str, Any]]:
         for s in sentences
         if is_question(s)
     ]
+
+
+# "Can I pull a few threads together? … Is that a fair summary?" asks leave for the coach's own
+# next step, which the coach then takes: the client is not left with two questions to answer.
+_ASKS_LEAVE = re.compile(
+    r"^\W*(?:(?:can|may|could) i|do you mind if i|is it (?:ok|okay|alright|all right) if i|"
+    r"would it be (?:ok|okay|alright|all right|helpful) if i)\b",
+    re.IGNORECASE,
+)
+
+
+def is_stacked(found: list[dict[str, Any]]) -> bool:
+    """Two or more questions left for the client to answer in one turn; asking leave for what
+    the coach says next does not count as one of them."""
+    return sum(1 for q in found if not _ASKS_LEAVE.match(str(q["text"]))) >= 2
 
 
 def _stacked_note(found: list[dict[str, Any]]) -> str:
@@ -104,7 +120,7 @@ def _metrics(asked: list[tuple[int, list[dict[str, Any]]]], coach_turns: int) ->
         "coach_turns": coach_turns,
         "turns_with_questions": len(asked),
         "per_coach_turn": round(count / coach_turns, 3) if coach_turns else None,
-        "stacked_turns": sum(1 for _, found in asked if len(found) >= 2),
+        "stacked_turns": sum(1 for _, found in asked if is_stacked(found)),
     }
 
 
@@ -115,7 +131,9 @@ class QuestionsAnalyser:
     # meet again?") closed, "where does that leave you?" open (29 November 2026).
     # 1.3: "do", "have", "are" and "were" before "it", "that" or "this" instruct ("…and do it
     # this week"), they do not ask (29 November 2026).
-    version: ClassVar[str] = "1.3"
+    # 1.4: "You can tell me if I'm off" is no question, and asking leave for the coach's own next
+    # step ("Can I pull a few threads together?") is not stacked with the question after it.
+    version: ClassVar[str] = "1.4"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = ()
     produces: ClassVar[tuple[str, ...]] = ("coach_questions",)
@@ -133,8 +151,8 @@ class QuestionsAnalyser:
             found = coach_questions(text.sentences)
             if found:
                 asked.append((turn.index, found))
-        labels = {i: {"questions": found, "stacked": len(found) >= 2} for i, found in asked}
-        markers = [_stacked_marker(i, found) for i, found in asked if len(found) >= 2]
+        labels = {i: {"questions": found, "stacked": is_stacked(found)} for i, found in asked}
+        markers = [_stacked_marker(i, found) for i, found in asked if is_stacked(found)]
         markers += _closed_run_markers(asked)
         markers.sort(key=lambda m: m.turns)
         return result(

@@ -60,7 +60,7 @@ def preference(counts: Counter[str]) -> str | None:
 
 class RepresentationalAnalyser:
     name: ClassVar[str] = "representational"
-    version: ClassVar[str] = "1.0"
+    version: ClassVar[str] = "1.1"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = ()
     produces: ClassVar[tuple[str, ...]] = ("representational_language",)

@@ -142,6 +142,13 @@ def _stretch_turns(
     return turns[first : last + 1]
 
 
+def share_range(shares: list[float]) -> str:
+    """ "84%" for one part of a session, "at least 72% (up to 84%)" across several, so the
+    note does not read as if the top figure held throughout."""
+    low, high = round(min(shares) * 100), round(max(shares) * 100)
+    return f"{high}%" if low == high else f"at least {low}% (up to {high}%)"
+
+
 def dominated_markers(
     turns: tuple[Turn, ...], counts: list[int], found: list[dict[str, Any]]
 ) -> list[Marker]:
@@ -152,7 +159,7 @@ def dominated_markers(
         span = _stretch_turns(turns, found, run)
         if len(span) < MIN_STRETCH_TURNS:
             continue
-        share = max(found[p]["coach"] for p in range(run[0], run[1] + 1))
+        shares = [found[p]["coach"] for p in range(run[0], run[1] + 1)]
         loudest = max((t for t in span if t.role == Role.COACH), key=lambda t: counts[t.index])
         markers.append(
             Marker(
@@ -160,8 +167,8 @@ def dominated_markers(
                 kind="coach_dominates_stretch",
                 turns=tuple(t.index for t in span if t.role == Role.COACH),
                 note=(
-                    f"From turn {span[0].index + 1} to {span[-1].index + 1} the coach says up to "
-                    f"{round(share * 100)}% of the words. Whose agenda was the conversation "
+                    f"From turn {span[0].index + 1} to {span[-1].index + 1} the coach says "
+                    f"{share_range(shares)} of the words. Whose agenda was the conversation "
                     "following here, and what might the client have said with more room?"
                 ),
                 evidence=(opening_words(loudest.text),),
@@ -226,7 +233,7 @@ def session_balance_marker(
 
 class TalkAnalyser:
     name: ClassVar[str] = "talk"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "1.1"
     needs: ClassVar[tuple[str, ...]] = ()
     uses: ClassVar[tuple[str, ...]] = ("timestamps",)
     produces: ClassVar[tuple[str, ...]] = ("talk_share",)
