@@ -83,12 +83,12 @@ def test_unasked_advice_shows_in_the_safety_layer_with_the_coachs_words(make_con
         ("client", "The handover went badly and I'm annoyed about it."),
         ("coach", "You should write a handover document. Then walk people through it."),
     ]
-    [marker] = [
-        m for m in competency(make_conversation(rows)).markers if m.kind == "advice_unasked"
-    ]
+    moves = analyse(make_conversation(rows)).results["moves"]
+    [marker] = [m for m in moves.markers if m.kind == "advice_unasked"]
     assert marker.layer.value == "safety_trust" and marker.turns == (1,)
     assert marker.evidence == ("You should write a handover document.",)
     assert not marker.notable
+    assert moves.metrics["advice_without_permission"] == 1  # the count and the finding agree
 
 
 def test_advice_after_asking_permission_is_not_unasked(make_conversation) -> None:
@@ -98,8 +98,9 @@ def test_advice_after_asking_permission_is_not_unasked(make_conversation) -> Non
         ("client", "Yes, please."),
         ("coach", "You could write a short handover document."),
     ]
-    kinds = [m.kind for m in competency(make_conversation(rows)).markers]
-    assert "advice_unasked" not in kinds
+    result = analyse(make_conversation(rows)).results["moves"]
+    assert "advice_unasked" not in [m.kind for m in result.markers]
+    assert result.metrics["advice_without_permission"] == 0
 
 
 def test_acknowledging_how_hard_it_was_counts_towards_trust_and_safety(make_conversation) -> None:

@@ -101,7 +101,9 @@ def test_three_turns_of_advice_in_a_row_are_marked(make_conversation) -> None:
     ):
         rows += [("coach", advice), ("client", "Maybe.")]
     result = moves(make_conversation(rows))
-    assert [m.kind for m in result.markers] == ["offer_run"]
+    # None of it was asked for either, which is its own (notable, from three) finding.
+    assert [m.kind for m in result.markers] == ["offer_run", "advice_unasked"]
+    assert [m.notable for m in result.markers] == [False, True]
     assert result.markers[0].turns == (0, 2, 4)
     assert result.metrics["advice_without_permission"] == 3
 

@@ -32,7 +32,8 @@ def coach(client, db):
     ("kind", "title"),
     [
         ("level3", "Listening beyond the words"),
-        ("close_open", "Close without next steps"),
+        ("close_open", "Close leaves something uncovered"),
+        ("advice_unasked", "Advice not asked for"),
         ("stacked_questions", "Stacked questions"),  # reads fine as stored
     ],
 )

@@ -9,15 +9,12 @@ as "not assessable from a transcript" rather than guessed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from attunement.analysis.analysers._connection_util import quoted_sentence
 from attunement.analysis.base import AnalysisContext, result
 from attunement.analysis.model import AnalyserResult, Layer, Marker
 from attunement.analysis.registry import hookimpl
-from attunement.transcript.model import Role
 
 NOT_ASSESSABLE = "not assessable from a transcript"
 AREAS = {
@@ -48,12 +45,6 @@ AREA_LAYER = {
     "client_growth": Layer.OPENNESS,
 }
 Finding = dict[str, Any]
-# A client who asks for ideas has invited the advice that follows.
-ASKS_FOR_IDEAS = re.compile(
-    r"\b(?:what (?:should|would|could|can) i do|what would you do|what do you (?:think|suggest|"
-    r"recommend)|any (?:ideas|advice|suggestions|tips)|how (?:should|do|can) i)\b",
-    re.IGNORECASE,
-)
 
 
 def finding(text: str, turns: list[int] | tuple[int, ...], source: str) -> Finding:
@@ -105,10 +96,9 @@ def trust_safety(ctx: AnalysisContext) -> list[Finding]:
     if validated:
         text = f"Acknowledged how hard something was for the client ({len(validated)})"
         out.append(finding(text, validated, "moves"))
-    unasked = unasked_advice(ctx)
-    if unasked:
-        text = f"Advice offered without first asking whether the client wanted it ({len(unasked)})"
-        out.append(finding(text, unasked, "moves"))
+    for m in markers_of(ctx, "moves", "advice_unasked"):
+        text = f"Advice offered without first asking whether the client wanted it ({len(m.turns)})"
+        out.append(finding(text, m.turns, "moves"))
     for m in markers_of(ctx, "openness", "self_disclosure", "doubt_coaching", "guarded_replies"):
         out.append(finding(m.note, m.turns, "openness"))
     return out
@@ -120,29 +110,6 @@ def supported(ctx: AnalysisContext, kind: str) -> list[int]:
     if moves is None:
         return []
     return sorted(i for i, label in moves.turn_labels.items() if kind in label.get("support", ()))
-
-
-def unasked_advice(ctx: AnalysisContext) -> list[int]:
-    """Coach turns that give advice with no permission asked in them or the two coach turns
-    before, and no request for ideas in the client's turn just before ("What should I do?")."""
-    moves = ctx.results.get("moves")
-    if moves is None:
-        return []
-    order = sorted(moves.turn_labels)
-    found = []
-    for position, index in enumerate(order):
-        # Advice anywhere in the turn, also beside the coach's own story ("In my last job…").
-        if "advice" not in moves.turn_labels[index].get("moves", ()):
-            continue
-        window = order[max(0, position - 2) : position + 1]
-        asked = any("permission" in moves.turn_labels[i].get("moves", ()) for i in window)
-        before = ctx.turns[index - 1] if index > 0 else None
-        invited = (
-            before is not None and before.role == Role.CLIENT and ASKS_FOR_IDEAS.search(before.text)
-        )
-        if not asked and not invited:
-            found.append(index)
-    return found
 
 
 def presence(ctx: AnalysisContext) -> list[Finding]:
@@ -268,7 +235,7 @@ def not_assessable(has_times: bool) -> list[dict[str, str]]:
 
 class CompetencyAnalyser:
     name: ClassVar[str] = "competency"
-    version: ClassVar[str] = "1.2"
+    version: ClassVar[str] = "1.3"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = (
         "moves",
@@ -296,7 +263,7 @@ class CompetencyAnalyser:
                 "status": "evidence" if found else "no evidence found in this transcript",
             }
         metrics = {"areas": areas, "not_assessable": not_assessable(ctx.conversation.has_times)}
-        markers = competency_markers(self.name, areas) + unasked_advice_marker(self.name, ctx)
+        markers = competency_markers(self.name, areas)
         return result(self, metrics=metrics, markers=tuple(markers))
 
 
@@ -314,36 +281,6 @@ def competency_markers(name: str, areas: dict[str, Any]) -> list[Marker]:
         )
         for key, area in areas.items()
         if not area["findings"]
-    ]
-
-
-# From this many turns of unasked advice the pattern is worth a second look.
-UNASKED_NOTABLE = 3
-
-
-def unasked_advice_marker(name: str, ctx: AnalysisContext) -> list[Marker]:
-    """Advice the client had not asked for, in the safety layer: fixing before being invited
-    can leave the client less room to speak (a question to reflect on, not a verdict)."""
-    turns = unasked_advice(ctx)
-    if not turns:
-        return []
-    times = "once" if len(turns) == 1 else f"in {len(turns)} turns"
-    note = (
-        f"The coach offered advice without first asking whether the client wanted it ({times}). "
-        "How might asking first have changed what the client brought?"
-    )
-    quotes = tuple(quoted_sentence(ctx.turns[i].text) for i in turns[:3])
-    return [
-        Marker(
-            name,
-            "advice_unasked",
-            tuple(turns),
-            note,
-            quotes,
-            Layer.SAFETY_TRUST,
-            notable=len(turns) >= UNASKED_NOTABLE,
-            guide="psychological-safety",
-        )
     ]
 
 

@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from attunement.analysis.analysers._advice_findings import unasked_advice, unasked_advice_marker
 from attunement.analysis.analysers._moves_rules import (
     MOVES,
     TurnMoves,
@@ -137,20 +138,7 @@ def metrics(calls: dict[int, TurnMoves]) -> dict[str, Any]:
         "complex_reflection_share": (
             round(depths["complex"] / sum(depths.values()), 3) if depths else None
         ),
-        "advice_without_permission": _unasked_advice(calls),
     }
-
-
-def _unasked_advice(calls: dict[int, TurnMoves]) -> int:
-    """Advice given with no permission asked in the same or the two coach turns before."""
-    order = sorted(calls)
-    count = 0
-    for position, index in enumerate(order):
-        if calls[index].main != "advice":
-            continue
-        window = [calls[i] for i in order[max(0, position - 2) : position + 1]]
-        count += not any("permission" in c.moves for c in window)
-    return count
 
 
 def offer_run_markers(calls: dict[int, TurnMoves]) -> list[Marker]:
@@ -250,7 +238,7 @@ def _after_long_share(ctx: AnalysisContext, index: int) -> bool:
 
 class MovesAnalyser:
     name: ClassVar[str] = "moves"
-    version: ClassVar[str] = "1.4"
+    version: ClassVar[str] = "1.5"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = ("encoder",)
     produces: ClassVar[tuple[str, ...]] = ("coach_moves",)
@@ -265,8 +253,15 @@ class MovesAnalyser:
         early = early_reassurances(ctx, labels)
         markers = offer_run_markers(calls) + single_turn_markers(ctx, calls)
         markers += nuance_markers(ctx, calls, labels, early)
+        unasked = unasked_advice(ctx, calls)
+        if (advice := unasked_advice_marker(ctx, calls, unasked)) is not None:
+            markers.append(advice)
         markers.sort(key=lambda m: m.turns)
-        found = {**metrics(calls), **nuance_metrics(ctx, calls, labels, early)}
+        found = {
+            **metrics(calls),
+            "advice_without_permission": len(unasked),
+            **nuance_metrics(ctx, calls, labels, early),
+        }
         return result(self, metrics=found, markers=tuple(markers), turn_labels=labels)
 
 
