@@ -30,6 +30,28 @@ def test_the_coach_reusing_the_clients_own_words_is_an_echo(make_conversation) -
     assert result.metrics["echo"]["echo_share"] == 1.0
 
 
+def test_everyday_words_the_client_happened_to_use_are_not_an_echo(make_conversation) -> None:
+    conversation = make_conversation(
+        [
+            ("client", "First thing, nothing happened with the promotion this week."),
+            ("coach", "What happened first, this week? Anything about the promotion?"),
+        ]
+    )
+    # "first", "happened", "week" and "anything" say nothing of the client's own language.
+    assert matching(conversation).turn_labels[1]["echo"] == ["promotion"]
+
+
+@pytest.mark.parametrize("image", ["as if it never happened", "like nothing happened at all"])
+def test_a_figure_of_speech_made_of_everyday_words_is_not_taken_for_an_image(
+    make_conversation, image
+) -> None:
+    conversation = make_conversation(
+        [("client", f"They carried on {image}."), ("coach", "And how was that for you?")]
+    )
+    kinds = [m.kind for m in matching(conversation).markers]
+    assert "metaphor_not_taken_up" not in kinds
+
+
 def test_words_the_coach_said_first_are_not_counted_as_echo(make_conversation) -> None:
     conversation = make_conversation(
         [

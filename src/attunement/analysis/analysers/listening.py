@@ -222,7 +222,7 @@ def coach_moves(ctx: AnalysisContext) -> dict[int, str]:
 
 class ListeningAnalyser:
     name: ClassVar[str] = "listening"
-    version: ClassVar[str] = "1.3"
+    version: ClassVar[str] = "1.4"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = ("moves",)
     produces: ClassVar[tuple[str, ...]] = ("listening_levels",)

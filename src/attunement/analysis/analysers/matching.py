@@ -161,7 +161,7 @@ def ratio_match(a: float | None, b: float | None) -> float | None:
 
 class MatchingAnalyser:
     name: ClassVar[str] = "matching"
-    version: ClassVar[str] = "1.3"
+    version: ClassVar[str] = "1.4"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = ("timestamps",)
     produces: ClassVar[tuple[str, ...]] = ("verbal_matching",)
