@@ -24,6 +24,16 @@ class EncoderChoice(StrEnum):
     OFF = "off"
 
 
+# The encoder choice as every analysing command takes it (analyze, series).
+EncoderOption = Annotated[
+    EncoderChoice | None,
+    typer.Option(
+        case_sensitive=False,
+        help="Sentence encoder: auto (if installed), on (required), off. Default: ATTUNE_ENCODER.",
+    ),
+]
+
+
 def register(app: typer.Typer) -> None:
     app.command(
         "analyze",
@@ -51,13 +61,7 @@ def analyze(
             "--json", help="Print conversation and analysis as one JSON object, nothing else."
         ),
     ] = False,
-    encoder: Annotated[
-        EncoderChoice | None,
-        typer.Option(
-            case_sensitive=False,
-            help="Sentence encoder: auto (if installed), on (required), off. Default: ATTUNE_ENCODER.",
-        ),
-    ] = None,
+    encoder: EncoderOption = None,
     only: Annotated[
         str | None,
         typer.Option(help="Run only these analysers (comma-separated) and what they need."),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from attunement.cli._progress import progress
-from attunement.cli.analyze import EncoderChoice
+from attunement.cli.analyze import EncoderOption
 
 if TYPE_CHECKING:
     from attunement.report.series import SeriesRow
@@ -43,13 +43,7 @@ def series(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the figures as one JSON object, nothing else.")
     ] = False,
-    encoder: Annotated[
-        EncoderChoice | None,
-        typer.Option(
-            case_sensitive=False,
-            help="Sentence encoder: auto (if installed), on (required), off. Default: ATTUNE_ENCODER.",
-        ),
-    ] = None,
+    encoder: EncoderOption = None,
 ) -> None:
     from rich.console import Console
 
