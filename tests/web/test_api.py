@@ -324,6 +324,28 @@ def test_an_unknown_id_says_it_may_be_someone_elses_and_how_to_list_ones_own(cli
     assert "belongs to another account" in response.json()["detail"]
 
 
+@pytest.mark.parametrize("path", ["/api/patients", "/api/clients/", "/api/clients/maya"])
+def test_a_path_no_endpoint_answers_is_a_json_404_pointing_to_the_schema(client, auth, path):
+    response = client.get(path, **auth)
+    assert response.status_code == 404 and response["Content-Type"] == "application/json"
+    assert set(response.json()) == {"detail"}
+    assert path in response.json()["detail"] and "/api/openapi.json" in response.json()["detail"]
+
+
+def test_a_wrong_method_is_a_json_405_naming_the_methods_the_path_takes(client, auth):
+    response = client.delete("/api/clients", **auth)
+    detail = response.json()["detail"]
+    assert response.status_code == 405 and set(response["Allow"].split(", ")) == {"GET", "POST"}
+    assert "does not take DELETE, only GET or POST" in detail and "/api/openapi.json" in detail
+
+
+def test_a_path_outside_the_api_keeps_the_workspaces_html_404(client, owner):
+    client.force_login(owner)
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404 and response["Content-Type"].startswith("text/html")
+    assert "Nothing here" in response.content.decode()
+
+
 # ---- consent -----------------------------------------------------------------------------------
 
 

@@ -354,3 +354,31 @@ def test_without_such_actions_the_preparation_page_does_not_mention_them(
 ):
     page = as_user(owner).get(reverse("followup_prepare", args=[owner_client.pk]))
     assert "Done, not yet talked through" not in page.content.decode()
+
+
+def test_deleting_a_confirmed_card_asks_first_on_a_page_that_needs_no_script(
+    as_user, owner, owner_client
+):
+    card = make_card_of(owner_client, text="brother, Karim", kind="person", confirmed=True)
+    web = as_user(owner)
+    delete_url = reverse("card_delete", args=[card.pk])
+    memory = web.get(reverse("followup_memory", args=[owner_client.pk])).content.decode()
+    assert f'<a href="{delete_url}">Delete</a>' in memory
+    asked = web.get(delete_url)
+    page = asked.content.decode()
+    assert asked.status_code == 200 and "brother, Karim" in page and "no undo" in page
+    assert '<form method="post">' in page and "<script" not in page.split("<main>")[1]
+    assert MemoryCard.objects.filter(pk=card.pk).exists()  # asking deleted nothing
+    deleted = web.post(delete_url)
+    assert deleted["Location"] == reverse("followup_memory", args=[owner_client.pk])
+    assert not MemoryCard.objects.filter(pk=card.pk).exists()
+
+
+def test_a_proposal_is_discarded_with_one_press(as_user, owner, owner_client):
+    card = make_card_of(owner_client, confirmed=False)
+    web = as_user(owner)
+    delete_url = reverse("card_delete", args=[card.pk])
+    memory = web.get(reverse("followup_memory", args=[owner_client.pk])).content.decode()
+    assert f'action="{delete_url}"' in memory and f'<a href="{delete_url}">' not in memory
+    web.post(delete_url)
+    assert not MemoryCard.objects.filter(pk=card.pk).exists()

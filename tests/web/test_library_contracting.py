@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
@@ -46,6 +47,22 @@ def test_sending_an_agreement_gives_the_coach_a_private_link(as_user, owner, own
     assert response["Location"] == reverse("library:agreement_request", args=[sent.pk])
     page = as_user(owner).get(response["Location"]).content.decode()
     assert "/agree/" in page and sent.text == "We work on speaking up."
+
+
+def test_the_agreement_link_has_the_same_copy_button_as_a_checkin_link(
+    as_user, owner, owner_client, owner_session
+):
+    from checkin_factories import make_checkin_of
+
+    web = as_user(owner)
+    sent = make_agreement_request_of(owner_client)
+    agreement = web.get(reverse("library:agreement_request", args=[sent.pk])).content.decode()
+    checkin = make_checkin_of(owner_session)
+    check_in = web.get(reverse("checkin_detail", args=[checkin.pk])).content.decode()
+    for page in (agreement, check_in):  # one script for both, loaded from a file (strict CSP)
+        assert 'id="private-link"' in page and 'data-copy="private-link"' in page
+        assert '<script src="/static/practice/copy.js" defer></script>' in page
+    assert finders.find("practice/copy.js") and not finders.find("checkins/copy.js")
 
 
 def test_the_client_acknowledges_once_and_the_agreement_is_recorded(client, owner_client):

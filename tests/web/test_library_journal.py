@@ -72,7 +72,18 @@ def test_the_practice_admin_cannot_write_in_a_journal(as_user, practice_admin):
     response = as_user(practice_admin).post(
         reverse("library:entry_new"), {"prompt": "free", "text": "Hello."}
     )
-    assert response.status_code == 403 and not JournalEntry.objects.exists()
+    assert response.status_code == 404 and not JournalEntry.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["library:journal", "library:entry_new", "library:export"])
+def test_a_practice_admin_finds_no_journal_page_like_any_client_page(as_user, practice_admin, name):
+    assert as_user(practice_admin).get(reverse(name)).status_code == 404
+
+
+def test_the_guide_offers_the_journal_to_coaches_only(as_user, owner, practice_admin):
+    journal = reverse("library:journal")
+    assert journal in as_user(owner).get(reverse("library:guide")).content.decode()
+    assert journal not in as_user(practice_admin).get(reverse("library:guide")).content.decode()
 
 
 # ---- export for supervision --------------------------------------------------------------------

@@ -137,10 +137,14 @@ def card_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@GET_POST
 @owns(MemoryCard)
 def card_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks first (a confirmed card links here: the coach checked it, so losing it by a
+    stray tap costs something); POST deletes, as the button on a proposal does straight away."""
     card = get_owned(MemoryCard, request, pk=pk)
+    if request.method != "POST":
+        return render(request, "followup/card_delete.html", {"card": card, "client": card.client})
     client_id = card.client_id
     card.delete()
     return redirect("followup_memory", pk=client_id)

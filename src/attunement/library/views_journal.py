@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -19,11 +20,18 @@ from attunement.practice.access import GET_POST, get_owned, owned, owns
 from attunement.practice.models import Session
 
 
-def _refuse_admin(request: HttpRequest) -> HttpResponse | None:
-    coach = getattr(request.user, "coach", None)
-    if coach is None or not coach.sees_client_content:
-        return render(request, "practice/no_clients_for_admins.html", status=403)
-    return None
+def _coach_only(view: Any) -> Any:
+    """A practice admin has no journal: 404, as for the client pages an admin cannot see
+    (``access.owned`` finds nothing for them), rather than an empty journal to write in."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        coach = getattr(request.user, "coach", None)
+        if coach is None or not coach.sees_client_content:
+            raise Http404("Practice admins keep no journal")
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 def _sessions(user: Any) -> Any:
@@ -31,6 +39,7 @@ def _sessions(user: Any) -> Any:
 
 
 @login_required
+@_coach_only
 def journal(request: HttpRequest) -> HttpResponse:
     entries = owned(JournalEntry, request.user).select_related("session__engagement__client")
     context = {"entries": entries.order_by("-created", "-id"), "prompts": PROMPTS}
@@ -65,10 +74,8 @@ def _entry_page(
 
 @login_required
 @GET_POST
+@_coach_only
 def entry_new(request: HttpRequest) -> HttpResponse:
-    refused = _refuse_admin(request)
-    if refused:
-        return refused
     form = _entry_form(request, None)
     if request.method == "POST" and form.is_valid():
         _save(form, JournalEntry(coach=request.user.coach))  # type: ignore[union-attr]
@@ -112,11 +119,9 @@ def _export_file(user: Any, chosen: list[Session], data: dict[str, Any], as_pdf:
 
 @login_required
 @GET_POST
+@_coach_only
 def supervision_export(request: HttpRequest) -> HttpResponse:
     """Choose sessions, download one HTML or PDF file; only sessions with the client's consent."""
-    refused = _refuse_admin(request)
-    if refused:
-        return refused
     form = ExportForm(posted(request), sessions=export.exportable_sessions(request.user))
     if request.method == "POST" and form.is_valid():
         chosen = list(form.cleaned_data["sessions"])

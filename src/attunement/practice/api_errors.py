@@ -23,6 +23,15 @@ BAD_BODY = (
     'The request body is not valid JSON; send a JSON object such as {"name": "Maya"} '
     "with the header 'Content-Type: application/json'."
 )
+# Answers for requests that reach no endpoint (``web.middleware.ApiFallbackMiddleware``).
+NO_ENDPOINT = (
+    "No endpoint answers at {path} (usually a misspelt path, a trailing slash or an id that "
+    "is not a whole number); the schema at /api/openapi.json lists every endpoint and its methods."
+)
+WRONG_METHOD = (
+    "{path} does not take {method}, only {allowed}; the schema at /api/openapi.json lists "
+    "every endpoint and its methods."
+)
 # Ninja's wording when the body cannot be parsed (ninja/params/models.py).
 NINJA_BAD_BODY = "Cannot parse request body"
 
@@ -64,3 +73,12 @@ def plain_http_error(exc: Exception) -> str:
     """An ``HttpError``'s message, with Ninja's bare parse failure explained."""
     message = str(exc)
     return BAD_BODY if message.startswith(NINJA_BAD_BODY) else message
+
+
+def fallback_detail(method: str, path: str, status: int, allow: str) -> str:
+    """The sentence for a 404 (no endpoint at ``path``) or 405 (``method`` not in ``allow``)."""
+    if status == 405:
+        methods = sorted(m.strip() for m in allow.split(",") if m.strip())
+        allowed = " or ".join(methods) or "other methods"
+        return WRONG_METHOD.format(path=path, method=method, allowed=allowed)
+    return NO_ENDPOINT.format(path=path)

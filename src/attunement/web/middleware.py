@@ -1,12 +1,14 @@
-"""A strict content-security policy (everything from this server, nothing from anywhere else)
-and no caching of pages."""
+"""A strict content-security policy (everything from this server, nothing from anywhere else),
+no caching of pages, and JSON for every error under ``/api/``."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import add_never_cache_headers
+
+from attunement.practice.api_errors import fallback_detail
 
 POLICY = "; ".join(
     [
@@ -50,3 +52,35 @@ class NoStoreMiddleware:
         if not response.has_header("Cache-Control"):
             add_never_cache_headers(response)
         return response
+
+
+API_PREFIX = "/api/"
+
+
+class ApiFallbackMiddleware:
+    """Under ``/api/``, the answers no endpoint gives are JSON too: an unknown path (Django's
+    404, otherwise the workspace's HTML page) and a wrong method (Ninja's plain-text 405).
+
+    A middleware rather than a catch-all route, so the URL list keeps naming real endpoints
+    only. Answers the endpoints made themselves (already JSON) pass untouched.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not _needs_json(request, response):
+            return response
+        allow = response.get("Allow", "")
+        detail = fallback_detail(request.method or "GET", request.path, response.status_code, allow)
+        answer = JsonResponse({"detail": detail}, status=response.status_code)
+        if allow:
+            answer["Allow"] = allow
+        return answer
+
+
+def _needs_json(request: HttpRequest, response: HttpResponse) -> bool:
+    under_api = request.path_info.startswith(API_PREFIX)
+    is_json = response.get("Content-Type", "").startswith("application/json")
+    return under_api and response.status_code in (404, 405) and not is_json

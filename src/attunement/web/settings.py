@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "attunement.web.middleware.ContentSecurityPolicyMiddleware",
     "attunement.web.middleware.NoStoreMiddleware",
+    "attunement.web.middleware.ApiFallbackMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
