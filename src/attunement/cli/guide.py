@@ -76,7 +76,8 @@ def eval_command(
     test_set: str = typer.Option(
         "all",
         "--set",
-        help="heldout (frozen before measuring), tuning (the search was tuned on it) or all.",
+        help="heldout (frozen before measuring), tuning (the search was tuned on it), "
+        "feelings (emotional moments; sections and strategies) or all.",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:

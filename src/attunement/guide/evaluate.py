@@ -1,10 +1,13 @@
 """How well the search answers coaches' questions: the share of the test questions whose
 expected section is in the top three, and how long a query takes, per test set and search mode.
 
-Two test sets: ``tuning`` (search_eval.toml), which the search was tuned on, so its figures are
-optimistic, and ``heldout`` (search_heldout.toml), written by a second author from the section
+Three test sets: ``tuning`` (search_eval.toml), which the search was tuned on, so its figures are
+optimistic; ``heldout`` (search_heldout.toml), written by a second author from the section
 titles and summaries only and frozen before its first measurement (docs/guide.md says how many
-general changes to the search came after, which makes it less held out).
+general changes to the search came after, which makes it less held out); and ``feelings``
+(search_feelings.toml), emotional moments, frozen before its first measurement and tuned on
+after. A file may say ``kinds = ["section", "strategy"]`` to be searched over both kinds and
+expect either; by default only sections count.
 
 Latency is measured, never asserted: the report states the figures against the 100 ms aim.
 Setup (building the index, loading the encoder, encoding the guide) is timed apart, because a
@@ -29,14 +32,22 @@ TOP = 3
 SETS = {
     "heldout": ("search_heldout.toml", "held out: frozen before the first measurement"),
     "tuning": ("search_eval.toml", "tuning: the search was tuned on it, so optimistic"),
+    "feelings": (
+        "search_feelings.toml",
+        "feelings: emotional moments, sections and strategies; tuned on after its first run",
+    ),
 }
 SET_CHOICES = ("all", *SETS)
+
+
+SEARCHABLE = ("section", "strategy")  # what a set may search and expect (its ``kinds``)
 
 
 @dataclass(frozen=True, slots=True)
 class TestQuery:
     text: str
     expect: tuple[str, ...]
+    kinds: tuple[str, ...] = ("section",)
 
 
 @dataclass
@@ -66,15 +77,28 @@ def eval_queries(
     from attunement.guide.loader import load
 
     guide = guide or load()
+    data = read_toml(path)
+    kinds = _kinds(path, data.get("kinds", ["section"]))
+    strategies = {s.id for s in guide.strategies} if "strategy" in kinds else set()
     queries = []
-    for raw in read_toml(path).get("query", []):
-        query = TestQuery(str(raw["text"]), tuple(raw["expect"]))
-        unknown = [e for e in query.expect if guide.get_section(e) is None]
+    for raw in data.get("query", []):
+        query = TestQuery(str(raw["text"]), tuple(raw["expect"]), kinds)
+        unknown = [e for e in query.expect if e not in strategies and not guide.get_section(e)]
         if unknown:
-            raise GuideError(f"{path.name}: {query.text!r} expects unknown sections {unknown}",
-                             "use section ids from content/sections/")  # fmt: skip
+            raise GuideError(f"{path.name}: {query.text!r} expects unknown {'/'.join(kinds)} ids "
+                             f"{unknown}", "use ids from content/sections/ (and strategies.toml "
+                             "when the file's kinds include strategy)")  # fmt: skip
         queries.append(query)
     return queries
+
+
+def _kinds(path: Path, raw: Any) -> tuple[str, ...]:
+    """The kinds of document a test file searches: sections unless it says otherwise."""
+    kinds = tuple(raw) if isinstance(raw, list) else ()
+    if not kinds or not set(kinds) <= set(SEARCHABLE):
+        raise GuideError(f"{path.name}: kinds {raw!r} is not a list of {', '.join(SEARCHABLE)}",
+                         'write e.g. kinds = ["section", "strategy"] or leave it out')  # fmt: skip
+    return kinds
 
 
 def run_mode(mode: str, queries: list[TestQuery], encoder: Any, guide: Guide | None) -> ModeResult:
@@ -85,7 +109,7 @@ def run_mode(mode: str, queries: list[TestQuery], encoder: Any, guide: Guide | N
     misses = []
     for query in queries:
         started = time.perf_counter()
-        hits = search(query.text, limit=TOP, kinds=("section",), encoder=encoder, guide=guide)
+        hits = search(query.text, limit=TOP, kinds=query.kinds, encoder=encoder, guide=guide)
         times.append((time.perf_counter() - started) * 1000)
         ids = [h.id for h in hits]
         hits1 += bool(ids) and ids[0] in query.expect

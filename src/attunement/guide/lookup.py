@@ -16,7 +16,15 @@ from typing import Any
 
 from attunement.guide.loader import load
 from attunement.guide.model import Guide, Hit
-from attunement.guide.textproc import expand, near_misses, plain, synonyms, terms
+from attunement.guide.textproc import (
+    expand,
+    near_misses,
+    own_feeling_terms,
+    plain,
+    speaks_of_own_feeling,
+    synonyms,
+    terms,
+)
 
 FIELD_WEIGHTS = {"title": 3.0, "tags": 2.5, "summary": 2.0, "body": 1.0}
 K1, B = 1.2, 0.75
@@ -25,6 +33,7 @@ K1, B = 1.2, 0.75
 BLEND = 0.3
 COSINE_FLOOR = 0.15  # cosines below this count as unrelated
 TYPO_WEIGHT = 0.5
+SYNONYM_WEIGHT = 0.5
 KINDS = ("section", "strategy", "question")
 
 
@@ -90,10 +99,13 @@ class Bm25:
                 self.postings.setdefault(term, []).append((index, tf))
         self.average = sum(self.lengths) / max(len(self.lengths), 1)
         self.n = len(docs)
+        # What a typo may aim at: the guide's words, and the listed coach words the guide
+        # never uses ("embarassed" -> "embarrassed", which then brings its synonyms).
+        self.vocabulary = set(self.postings) | set(synonyms())
 
     def scores(self, query: str) -> dict[int, float]:
         out: dict[int, float] = {}
-        for term, weight in self.weights(terms(query)).items():
+        for term, weight in self.query_weights(query).items():
             posting = self.postings.get(term, [])
             idf = math.log(1 + (self.n - len(posting) + 0.5) / (len(posting) + 0.5))
             for index, tf in posting:
@@ -101,15 +113,25 @@ class Bm25:
                 out[index] = out.get(index, 0.0) + weight * idf * norm
         return out
 
+    def query_weights(self, query: str) -> dict[str, float]:
+        """The weighted terms for a query, with the coach's-own-reactions words when the coach
+        names a feeling of their own ("I felt irritated with my client")."""
+        weighted = self.weights(terms(query))
+        if speaks_of_own_feeling(query):
+            for term in own_feeling_terms():
+                weighted.setdefault(term, SYNONYM_WEIGHT)
+        return weighted
+
     def weights(self, query_terms: list[str]) -> dict[str, float]:
         """Query terms with their synonyms, plus the known terms a typo was probably aiming at
-        (at the synonyms' half weight, since the guess may be wrong)."""
+        and their synonyms (scaled by ``TYPO_WEIGHT``, since the guess may be wrong)."""
         weighted = expand(query_terms)
         for term in query_terms:
             if term in synonyms():
                 continue  # a word we list on purpose is not a typo
-            for guess in near_misses(term, self.postings):
-                weighted.setdefault(guess, TYPO_WEIGHT)
+            for guess in near_misses(term, self.vocabulary):
+                for other, weight in expand([guess]).items():
+                    weighted.setdefault(other, weight * TYPO_WEIGHT)
         return weighted
 
 

@@ -1,6 +1,7 @@
 """Words for keyword search: lower case, compounds kept whole and split, stop words dropped,
-light suffix stripping, a small list of coach-language synonyms, and guesses for query words one
-typo away from a word the guide uses.
+light suffix stripping, a small list of coach-language synonyms, everyday feeling words leading to
+the guide's general words for feelings, a check for the coach naming a feeling of their own, and
+guesses for query words one typo away from a word the guide uses or a listed coach word.
 
 The stemmer is deliberately light: it only has to make "rescheduling", "rescheduled" and
 "reschedule" meet, not to be a linguist's stemmer. Query and documents go through the same
@@ -20,7 +21,7 @@ WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 STOP_WORDS = """a an and are as at be been but by can do does for from had has have how i if in into is it
     its me my of on or our so than that the their them then there these they this to too was we
     what when where which who why will with would you your about just very really get got keep
-    keeps kept should could can't cannot don't do doing did done all am im i'm it's"""
+    keeps kept should could can't cannot don't do doing did done all am im i'm it's gets getting go goes"""
 STOP = frozenset(STOP_WORDS.split())
 SUFFIXES = (
     ("ational", "ate"), ("ization", "ize"), ("ations", ""), ("ation", ""), ("ness", ""),
@@ -35,7 +36,7 @@ def stem(word: str) -> str:
     if len(word) <= 3 or not word.isalpha():
         return word
     for suffix, replacement in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _shortest_root(suffix):
             root = word[: -len(suffix)] + replacement
             if suffix == "s" and word.endswith(("ss", "us", "is")):
                 return word
@@ -48,6 +49,11 @@ def stem(word: str) -> str:
     if len(word) > 4 and word.endswith("ll"):
         word = word[:-1]  # cancelled -> cancell -> cancel
     return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
+def _shortest_root(suffix: str) -> int:
+    # "cries" and "cried" keep two letters before the "y" they gain back ("cry"), like "tried".
+    return 2 if suffix in ("ies", "ied") else 3
 
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -88,26 +94,66 @@ def terms(text: str) -> list[str]:
     return [stem(w) for w in words(text)]
 
 
+SYNONYMS = CONTENT / "synonyms.toml"
+
+
+def _stems(phrases: list[str]) -> set[str]:
+    # A compound ("no-show") stands for itself only, not for its parts ("show").
+    return {terms(phrase)[0] for phrase in phrases if terms(phrase)}
+
+
 @cache
-def synonyms(path: Path = CONTENT / "synonyms.toml") -> dict[str, frozenset[str]]:
-    """Each stemmed word mapped to the other stems of its synonym groups."""
+def synonyms(path: Path = SYNONYMS) -> dict[str, frozenset[str]]:
+    """Each stemmed word mapped to the other stems of its synonym and feeling groups."""
+    raw = read_toml(path)
     table: dict[str, set[str]] = {}
-    for group in read_toml(path).get("groups", []):
-        # A compound ("no-show") stands for itself only, not for its parts ("show").
-        stems = {terms(phrase)[0] for phrase in group if terms(phrase)}
+    groups = (*raw.get("groups", []), raw.get("feeling_words", []), *raw.get("feelings", []))
+    for group in groups:
+        stems = _stems(group)
         for term in stems:
             table.setdefault(term, set()).update(stems - {term})
     return {k: frozenset(v) for k, v in table.items()}
 
 
+@cache
+def broader(path: Path = SYNONYMS) -> dict[str, frozenset[str]]:
+    """Each stemmed feeling word ("crying") mapped to the guide's general words for feelings.
+
+    One way only, so a query about feelings in general is not flooded with every emotion.
+    """
+    raw = read_toml(path)
+    general = _stems(raw.get("feeling_words", []))
+    return {t: frozenset(general - {t}) for g in raw.get("feelings", []) for t in _stems(g)}
+
+
+FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "me", "myself"})
+OWN_WINDOW = 3  # "I felt really irritated": the feeling comes within three words
+
+
+@cache
+def own_feeling_terms(path: Path = SYNONYMS) -> frozenset[str]:
+    return frozenset(_stems(read_toml(path).get("own_feeling_words", [])))
+
+
+def speaks_of_own_feeling(text: str) -> bool:
+    """True when a first-person word is followed closely by a feeling word ("I got teary")."""
+    raw = WORD.findall(text.lower().replace("’", "'"))
+    feeling = broader()
+    return any(
+        word in FIRST_PERSON and any(stem(w) in feeling for w in raw[at + 1 : at + 1 + OWN_WINDOW])
+        for at, word in enumerate(raw)
+    )
+
+
 def expand(query_terms: list[str], weight: float = 0.5) -> dict[str, float]:
-    """Query terms with their weights: each term 1.0, its synonyms ``weight`` unless present."""
+    """Query terms with their weights: each term 1.0, its synonyms and, for a feeling word, the
+    general feeling words ``weight`` unless present."""
     out: dict[str, float] = {}
     for term in query_terms:
         out[term] = 1.0
-    table = synonyms()
+    table, wider = synonyms(), broader()
     for term in query_terms:
-        for other in table.get(term, ()):
+        for other in (*table.get(term, ()), *wider.get(term, ())):
             out.setdefault(other, weight)
     return out
 
