@@ -90,6 +90,9 @@ OFFER_OUTWEIGHS = 1.5
 # Openers that acknowledge the client ("I hear you", "I'm sorry", "I understand") before the
 # coach goes on, in the same sentence, to tell of their own life.
 ACKNOWLEDGING = ("reflection", "affirmation")
+# Moves whose opening cue can frame a judgement later in the same sentence ("What I see is
+# someone who won't…", "Do it now; you should have started weeks ago").
+VERDICT_CARRIERS = ("advice", "information")
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +200,9 @@ def read_statement(sentence: str, client_words: set[str]) -> tuple[str, bool]:
     if cue in ACKNOWLEDGING and lexicon().cues["self_disclosure"].search(text):
         # "I hear you, I've been through the same": the coach's own story is what it adds.
         return "self_disclosure", True
+    if cue in VERDICT_CARRIERS and lexicon().cues["judging"].search(text):
+        # "What I see is someone who won't act on it": the verdict is what the sentence says.
+        return "judging", True
     if cue is not None:
         return cue, True
     return _without_cue(tokens, client_words), False
@@ -325,10 +331,21 @@ def is_declarative(sentence: str) -> bool:
     )
 
 
+# A short question that only proposes where to go next ("Shall we start there?"): it frames the
+# conversation, so a reflection or summary before it stays the turn's main move.
+NEXT_STEP = re.compile(
+    r"^\W*(?:(?:so|and|okay|ok|well|then|right),?\s+)*(?:shall|should|can|could) we "
+    r"(?:start|begin|go|pick up|stay|stop|leave it|look) (?:there|here|with (?:that|this|it))\W*$"
+)
+
+
 def question_move(sentence: str) -> str:
-    """A question asks, unless it asks for permission or for feedback on the coaching."""
+    """A question asks, unless it asks for permission or for feedback on the coaching, or only
+    proposes where to start."""
     lex = lexicon()
     text = plain(sentence)
+    if NEXT_STEP.search(text):
+        return "structuring"
     for move in ("permission", "feedback_invite"):
         if lex.cues[move].search(text):
             return move
@@ -349,6 +366,7 @@ class TurnMoves:
     evidence: str  # the sentence that decided the main move
     cued: bool = True  # False when no cue decided the main move (a fallback reading)
     reflected: tuple[str, ...] = ()  # the sentences read as reflections
+    judged: tuple[str, ...] = ()  # the sentences read as judging, whatever the main move
 
 
 def read_sentences(text: TurnText, client_words: set[str]) -> list[tuple[str, str, bool]]:
@@ -435,4 +453,5 @@ def classify_turn(text: TurnText, client_words: set[str]) -> TurnMoves:
     cued = any(cue for move, _, cue in read if move == main)
     reflected = [s for move, s, _ in read if move == "reflection"]
     depth = reflection_depth(reflected, client_words) if reflected else None
-    return TurnMoves(main, moves, depth, evidence, cued, tuple(reflected))
+    judged = tuple(s for move, s, _ in read if move == "judging")
+    return TurnMoves(main, moves, depth, evidence, cued, tuple(reflected), judged)

@@ -9,6 +9,7 @@ cuts support talk differently from motivational interviewing (ESConv's strategie
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -45,6 +46,7 @@ class Nuance:
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     feelings: frozenset[str]
+    feeling_phrases: re.Pattern[str]  # the weight of a feeling named without a feeling word
     cues: CueIndex  # every kind of affirmation, checking, suggestion hints and own life
 
 
@@ -56,13 +58,18 @@ def lexicon() -> _Lexicon:
     named[CHECK] = data["check"]["phrases"]
     named[SUGGESTION] = data["suggestion_hints"]["phrases"]
     named[OWN_LIFE] = data["own_life"]["phrases"]
-    return _Lexicon(frozenset(data["feelings"]["words"].split()), CueIndex.build(named))
+    phrases = re.compile(r"\b(?:" + "|".join(data["feelings"]["phrases"]) + r")\b")
+    return _Lexicon(frozenset(data["feelings"]["words"].split()), phrases, CueIndex.build(named))
 
 
 def names_feeling(sentences: Sequence[str]) -> bool:
-    """Whether the sentences name a feeling ("you sound exhausted", "that frustration")."""
-    feelings = lexicon().feelings
-    return any(not feelings.isdisjoint(words(plain(s))) for s in sentences)
+    """Whether the sentences name a feeling ("you sound exhausted", "that frustration") or its
+    weight ("that's a lot to carry")."""
+    lex = lexicon()
+    return any(
+        not lex.feelings.isdisjoint(words(plain(s))) or lex.feeling_phrases.search(plain(s))
+        for s in sentences
+    )
 
 
 def reflection_focus(reflected: Sequence[str]) -> str | None:

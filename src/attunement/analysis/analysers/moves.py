@@ -173,43 +173,50 @@ def single_turn_markers(ctx: AnalysisContext, calls: dict[int, TurnMoves]) -> li
     """Judging, self-disclosure, feedback invitations and well-placed complex reflections."""
     markers = []
     for index, call in sorted(calls.items()):
-        found = _single_marker(ctx, index, call)
-        if found is not None:
-            markers.append(found)
+        markers.extend(_single_markers(ctx, index, call))
     return markers
 
 
-def _single_marker(ctx: AnalysisContext, index: int, call: TurnMoves) -> Marker | None:
-    kinds: dict[str, tuple[str, Layer, bool, str]] = {
-        "judging": (
-            "This turn reads as a judgement of the client. How might it have landed?",
-            Layer.SAFETY_TRUST,
-            True,
-            "psychological-safety",
-        ),
-        "self_disclosure": (
-            "The coach shared something of their own here. Did the focus return to the client?",
-            Layer.RAPPORT,
-            False,
-            "trust-behaviours",
-        ),
-        "feedback_invite": (
-            "The coach asked how the coaching itself was going for the client.",
-            Layer.SAFETY_TRUST,
-            False,
-            "meta-conversation",
-        ),
-    }
-    if call.main in kinds:
-        note, layer, notable, guide = kinds[call.main]
-        return _marker(call.main, index, call, note, layer, notable, guide)
+# The turn-level markers: (note, layer, notable, guide) for each kind.
+_KINDS: dict[str, tuple[str, Layer, bool, str]] = {
+    "judging": (
+        "This turn reads as a judgement of the client. How might it have landed?",
+        Layer.SAFETY_TRUST,
+        True,
+        "psychological-safety",
+    ),
+    "self_disclosure": (
+        "The coach shared something of their own here. Did the focus return to the client?",
+        Layer.RAPPORT,
+        False,
+        "trust-behaviours",
+    ),
+    "feedback_invite": (
+        "The coach asked how the coaching itself was going for the client.",
+        Layer.SAFETY_TRUST,
+        False,
+        "meta-conversation",
+    ),
+}
+
+
+def _single_markers(ctx: AnalysisContext, index: int, call: TurnMoves) -> list[Marker]:
+    found = []
+    # A judgement lands however the turn goes on, also inside advice or a question; a turn
+    # the example vote read as judging has no judging sentence of its own.
+    judged = call.judged or ((call.evidence,) if call.main == "judging" else ())
+    if judged:
+        judging = replace(call, evidence=judged[0])
+        found.append(_marker("judging", index, judging, *_KINDS["judging"]))
+    if call.main in _KINDS and call.main != "judging":
+        found.append(_marker(call.main, index, call, *_KINDS[call.main]))
     if call.main == "reflection" and call.reflection == "complex" and _after_long_share(ctx, index):
         note = (
             "After the client spoke at length, the coach reflected back a meaning or feeling "
             "rather than only the words."
         )
-        return _marker("complex_reflection", index, call, note, Layer.RAPPORT, True, "")
-    return None
+        found.append(_marker("complex_reflection", index, call, note, Layer.RAPPORT, True, ""))
+    return found
 
 
 def _marker(
@@ -238,7 +245,7 @@ def _after_long_share(ctx: AnalysisContext, index: int) -> bool:
 
 class MovesAnalyser:
     name: ClassVar[str] = "moves"
-    version: ClassVar[str] = "1.5"
+    version: ClassVar[str] = "1.6"
     needs: ClassVar[tuple[str, ...]] = ("roles",)
     uses: ClassVar[tuple[str, ...]] = ("encoder",)
     produces: ClassVar[tuple[str, ...]] = ("coach_moves",)
