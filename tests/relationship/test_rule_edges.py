@@ -142,10 +142,19 @@ def sliding(fall: int, *, start: int = 36) -> History:
     return history(held(2), checkins=run)
 
 
-def listening_depth(value: float, phase: r.Phase = r.Phase.DEEPENING) -> History:
-    held_before = {r.Phase.INITIAL: 0, r.Phase.DEEPENING: 4, r.Phase.MATURE: 9}[phase]
-    earlier = [held(90 - i) for i in range(held_before)]
-    return history(*earlier, held(20, depth=value), held(5, depth=value))
+USUAL_DEPTH = 0.12  # the coach's usual share of level-3 turns with this client
+
+
+def listening_depth(
+    *lately: float, phase: r.Phase = r.Phase.DEEPENING, usual: float = USUAL_DEPTH
+) -> History:
+    """The coach's level-3 share in the last sessions (one value: the same in each of the last
+    ``DEPTH_RUN``), after earlier sessions at ``usual``, reaching ``phase`` on the last one."""
+    run = lately * t.DEPTH_RUN if len(lately) == 1 else lately
+    held_in_phase = {r.Phase.INITIAL: 3, r.Phase.DEEPENING: 6, r.Phase.MATURE: 10}[phase]
+    earlier = [held(200 - 14 * i, depth=usual) for i in range(held_in_phase - len(run))]
+    recent = [held(14 * (len(run) - i), depth=depth) for i, depth in enumerate(run)]
+    return history(*earlier, *recent)
 
 
 def questions_rise(usual: float, lately: float) -> History:
@@ -258,6 +267,36 @@ def test_coach_working_harder_also_needs_eight_points_above_their_usual(
     assert fires("coach-working-harder", history(*usual, *later)) is expected
 
 
+def coach_took_latest(coach_latest: float, *, coach_usual: float = 0.35) -> History:
+    """Four ordinary sessions, then the latest with the coach at ``coach_latest``: the two-session
+    average stays under its ceiling, so only the latest session can open the sign."""
+    usual = [held(60 - 10 * i, client_share=1 - coach_usual) for i in range(4)]
+    return history(*usual, held(5, client_share=1 - coach_latest))
+
+
+@pytest.mark.parametrize(
+    ("coach_latest", "expected"),
+    [(r.COACH_SESSION_CEILING + EPS, True), (r.COACH_SESSION_CEILING - EPS, False)],
+)
+def test_one_session_the_coach_took_over_is_enough_to_say_the_coach_works_harder(
+    coach_latest: float, expected: bool
+) -> None:
+    assert fires("coach-working-harder", coach_took_latest(coach_latest)) is expected
+
+
+def test_one_session_the_coach_took_over_names_the_latest_session() -> None:
+    h = coach_took_latest(0.80)
+    sign = next(s for s in warning_signs(h, now=NOW) if s.rule == "coach-working-harder")
+    assert (
+        sign.sentence == "the coach spoke 80% of the words in the latest session against 35% before"
+    )
+    assert [e.ref for e in sign.evidence] == ["s5"]
+
+
+def test_a_coach_who_always_speaks_this_much_with_this_client_is_not_told_they_took_over() -> None:
+    assert not fires("coach-working-harder", coach_took_latest(0.80, coach_usual=0.76))
+
+
 @pytest.mark.parametrize(
     ("lowest", "expected"), [(r.LOW_CHECKIN_ITEM, True), (r.LOW_CHECKIN_ITEM + 1, False)]
 )
@@ -307,12 +346,40 @@ def test_a_slide_that_ends_in_a_drop_is_told_once_as_the_drop() -> None:
 def test_shallow_listening_uses_each_phases_own_floor(
     phase: r.Phase, offset: float, expected: bool
 ) -> None:
-    assert fires("shallow-listening", listening_depth(_floor(phase) + offset, phase)) is expected
+    lately = listening_depth(_floor(phase) + offset, phase=phase)
+    assert fires("shallow-listening", lately) is expected
 
 
 def test_the_initial_phase_is_allowed_listening_that_stays_at_the_surface() -> None:
     assert t.DEPTH_FLOOR[r.Phase.INITIAL] is None
-    assert not fires("shallow-listening", listening_depth(0.0, r.Phase.INITIAL))
+    assert not fires("shallow-listening", listening_depth(0.0, phase=r.Phase.INITIAL))
+
+
+@pytest.mark.parametrize(
+    ("lately", "expected"),
+    [(0.02 * t.DEPTH_FALL, True), (0.02 * t.DEPTH_FALL + EPS, False)],
+)
+def test_shallow_listening_needs_a_fall_to_half_the_coachs_usual_with_this_client(
+    lately: float, expected: bool
+) -> None:
+    # Below the deepening floor either way: only the coach's own usual of 2% decides.
+    assert lately < _floor(r.Phase.DEEPENING)
+    assert fires("shallow-listening", listening_depth(lately, usual=0.02)) is expected
+
+
+def test_a_coach_who_never_listened_at_level_three_here_is_not_told_it_fell() -> None:
+    assert not fires("shallow-listening", listening_depth(0.0, usual=0.0))
+
+
+def test_one_session_back_at_the_floor_breaks_the_run_of_surface_listening() -> None:
+    floor = _floor(r.Phase.DEEPENING)
+    assert not fires("shallow-listening", listening_depth(0.0, floor, 0.0))
+    assert fires("shallow-listening", listening_depth(0.0, 0.0, 0.0))
+
+
+def test_one_session_short_of_the_run_is_not_yet_surface_listening() -> None:
+    short = [0.0] * (t.DEPTH_RUN - 1)
+    assert not fires("shallow-listening", listening_depth(USUAL_DEPTH, *short))
 
 
 @pytest.mark.parametrize(

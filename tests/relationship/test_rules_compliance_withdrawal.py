@@ -161,11 +161,43 @@ def test_which_absences_count_with_a_quieter_session(absence: SessionRecord, fir
     assert ("withdrawal" in signs(*words(*QUIETER_AFTER), absence)) is fires
 
 
-@pytest.mark.parametrize(("latest", "fires"), [(28.0, True), (28.5, False)])
-def test_after_a_no_show_the_latest_session_must_fall_thirty_percent(
-    latest: float, fires: bool
-) -> None:
+@pytest.mark.parametrize(("latest", "fires"), [(30.0, True), (30.5, False)])
+def test_after_a_no_show_the_latest_session_must_fall_a_quarter(latest: float, fires: bool) -> None:
     assert ("withdrawal" in signs(*words(40, 42, 38, 40, latest), missed(12))) is fires
+
+
+# ---- withdrawal over two sessions: a pattern, not one off day --------------------------------
+
+
+def shares(*values: float) -> list[SessionRecord]:
+    """Sessions 70, 56, 42 ... days ago and the latest 5 days ago, with these shares of words."""
+    days = [70 - 14 * i for i in range(len(values) - 1)] + [5]
+    return [held(d, client_share=v) for d, v in zip(days, values, strict=True)]
+
+
+def test_one_very_quiet_session_beside_an_ordinary_one_is_an_off_day_not_withdrawal() -> None:
+    # On average 14 points below the usual 70%, but the latest session is back at the usual.
+    assert "withdrawal" not in signs(*shares(0.70, 0.70, 0.70, 0.42, 0.70))
+
+
+def test_two_sessions_each_quieter_than_usual_are_withdrawal() -> None:
+    sign = signs(*shares(0.70, 0.70, 0.70, 0.62, 0.52))["withdrawal"]
+    assert sign.sentence == "client's share of talk down from 70% to 57% over the last 2 sessions"
+
+
+@pytest.mark.parametrize(("latest_fall", "fires"), [(0.062, True), (0.058, False)])
+def test_each_of_the_two_sessions_must_fall_at_least_half_the_drop(
+    latest_fall: float, fires: bool
+) -> None:
+    # Together 13 points below the usual 70% either way; only the quieter-or-not latest decides.
+    first, latest = 0.70 - (0.26 - latest_fall), 0.70 - latest_fall
+    assert ("withdrawal" in signs(*shares(0.70, 0.70, 0.70, first, latest))) is fires
+
+
+def test_shorter_turns_in_only_one_of_the_two_sessions_are_not_withdrawal() -> None:
+    # 40 words usually; 20 then 40 is 25% fewer on average, all of it in one session.
+    assert "withdrawal" not in signs(*words(40, 40, 40, 20, 40))
+    assert "withdrawal" in signs(*words(40, 40, 40, 28, 32))
 
 
 # ---- check-in drop against the client's usual ------------------------------------------------

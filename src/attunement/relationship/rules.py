@@ -25,12 +25,15 @@ from attunement.relationship.trends import (
     CHECKIN_DECLINE,
     CHECKIN_DECLINE_WEIGHT,
     CHECKIN_TREND_RUN,
+    DEPTH_FALL,
     DEPTH_FLOOR,
+    DEPTH_RUN,
     QUESTION_LOAD_FLOOR,
     QUESTION_LOAD_WEIGHT,
     QUESTION_RISE,
     SHALLOW_LISTENING_WEIGHT,
     checkin_decline,
+    fell_from_usual,
     question_load,
     recent_and_baseline,
     shallow_listening,
@@ -41,10 +44,18 @@ MISSED_WINDOW_DAYS = 30
 MISSED_THRESHOLD = 2
 CADENCE_GAP_FACTOR = 2.0
 SHARE_DROP = 0.12  # absolute fall in the client's share of words
-WORDS_DROP = 0.30  # relative fall in the client's words per turn
+WORDS_DROP = 0.25  # relative fall in the client's words per turn
+# Withdrawal is a pattern across sessions: each recent session must have fallen at least this
+# part of the drop, so one very quiet session beside an ordinary one (an off day) is not read
+# as a client withdrawing (docs/health-rules.md has the figures).
+EACH_SESSION_PART = 0.5
 OPENNESS_FLOOR = {Phase.INITIAL: 0.10, Phase.DEEPENING: 0.22, Phase.MATURE: 0.28}
 RESISTANCE_PER_SESSION = 3
 COACH_SHARE_CEILING = 0.60
+COACH_RISE = 0.08  # above the coach's own usual share with this client
+# One session in which the coach spoke three quarters of the words was taken over by the coach,
+# and needs no second one (see the withdrawal rule, which no longer reads one such session).
+COACH_SESSION_CEILING = 0.75
 COMPLIANCE_WINDOW_DAYS = 45
 COMPLIANCE_SESSIONS = 2  # analysed sessions in a row with the coach's aim and no reflection
 LOW_CHECKIN_TOTAL = 28
@@ -126,10 +137,12 @@ def _falls(history: History, recent_count: int) -> tuple[list[str], list[Session
     words = recent_and_baseline(history, "client_words_per_turn", recent_count)
     reasons: list[str] = []
     recent: list[SessionRecord] = []
-    if share and share[1] <= share[2] - SHARE_DROP:
+    if share and fell_from_usual(share, "client_share", SHARE_DROP, EACH_SESSION_PART):
         reasons.append(f"client's share of talk down from {share[2]:.0%} to {share[1]:.0%}")
         recent = share[0]
-    if words and words[2] > 0 and words[1] <= words[2] * (1 - WORDS_DROP):
+    if words and fell_from_usual(
+        words, "client_words_per_turn", WORDS_DROP, EACH_SESSION_PART, relative=True
+    ):
         reasons.append(
             f"client's turns shorter: {words[2]:.0f} words on average before, {words[1]:.0f} lately"
         )
@@ -257,21 +270,36 @@ def compliance_without_engagement(history: History, now: datetime, phase: Phase)
     return Sign("compliance-without-engagement", "; ".join(parts), 20, tuple(evidence))
 
 
-def coach_working_harder(history: History, now: datetime, phase: Phase) -> Sign | None:
-    share = recent_and_baseline(history, "client_share")
+def _coach_took_over(
+    history: History, recent_count: int, ceiling: float
+) -> tuple[list[SessionRecord], float, float] | None:
+    """The last ``recent_count`` sessions, the coach's share in them and before, when the coach
+    spoke at least ``ceiling`` of the words and clearly more than their usual with this client."""
+    share = recent_and_baseline(history, "client_share", recent_count)
     if share is None:
         return None
     recent, recent_client, baseline_client = share
     coach_now, coach_before = 1 - recent_client, 1 - baseline_client
-    if coach_now < COACH_SHARE_CEILING or coach_now < coach_before + 0.08:
+    if coach_now < ceiling or coach_now < coach_before + COACH_RISE:
         return None
-    questions = recent_and_baseline(history, "coach_questions_per_turn")
+    return recent, coach_now, coach_before
+
+
+def coach_working_harder(history: History, now: datetime, phase: Phase) -> Sign | None:
+    found = _coach_took_over(history, 2, COACH_SHARE_CEILING) or _coach_took_over(
+        history, 1, COACH_SESSION_CEILING
+    )
+    if found is None:
+        return None
+    recent, coach_now, coach_before = found
+    questions = recent_and_baseline(history, "coach_questions_per_turn", len(recent))
     extra = ""
     if questions and questions[1] > questions[2] * 1.2:
         extra = f", asking {questions[1]:.1f} questions a turn against {questions[2]:.1f} before"
+    when = "lately" if len(recent) > 1 else "in the latest session"
     return Sign(
         "coach-working-harder",
-        f"the coach spoke {coach_now:.0%} of the words lately against {coach_before:.0%} before{extra}",
+        f"the coach spoke {coach_now:.0%} of the words {when} against {coach_before:.0%} before{extra}",
         15,
         tuple(
             session_evidence(s, f"coach spoke {1 - value(s, 'client_share'):.0%}") for s in recent
@@ -371,9 +399,10 @@ RULES: tuple[Rule, ...] = (
          f"no session held for more than {CADENCE_GAP_FACTOR:g}x the agreed cadence",
          "the logistics agreement: session frequency", 10, cadence_gap),
     Rule("withdrawal", "Client withdrawing",
-         f"client's share of words down {SHARE_DROP * 100:.0f} percentage points, or words per turn down {WORDS_DROP:.0%}, over the last 2 analysed sessions against the median before; "
+         f"client's share of words down {SHARE_DROP * 100:.0f} percentage points, or words per turn down {WORDS_DROP:.0%}, over the last 2 analysed sessions against the median before, "
+         f"each of the two at least {EACH_SESSION_PART:.0%} of that fall; "
          "or in the latest analysed session alone when the client missed a session (no-show or late cancellation) in the month before it",
-         f"{SOURCE_SEED}: decreased engagement or participation, and missed sessions, both signs of a client withdrawing; two signs together need one session, not two", 25, withdrawal),
+         f"{SOURCE_SEED}: decreased engagement or participation, and missed sessions, both signs of a client withdrawing; a withdrawal shows in every session, not one off day beside an ordinary one; two signs together need one session, not two", 25, withdrawal),
     Rule("surface-talk", "Surface-level conversation",
          "openness below the phase's floor in the last 2 analysed sessions: "
          + ", ".join(f"{p} {v:.0%}" for p, v in OPENNESS_FLOOR.items()),
@@ -386,8 +415,9 @@ RULES: tuple[Rule, ...] = (
          f"or the coach proposed the aim of the last {COMPLIANCE_SESSIONS} analysed sessions and the client reflected no more than they reported (not in the initial phase)",
          f"{SOURCE_SEED}: client compliance without genuine engagement; in a deepening relationship the client reflects rather than only recounting events", 20, compliance_without_engagement),
     Rule("coach-working-harder", "Coach working harder than the client",
-         f"coach's share of words at least {COACH_SHARE_CEILING:.0%} and 8 percentage points above the median before",
-         f"{SOURCE_SEED}: a sense of working harder than the client", 15, coach_working_harder),
+         f"coach's share of words at least {COACH_SHARE_CEILING:.0%} over the last 2 analysed sessions, or at least {COACH_SESSION_CEILING:.0%} in the latest alone, "
+         f"and {COACH_RISE * 100:.0f} percentage points above the median before",
+         f"{SOURCE_SEED}: a sense of working harder than the client; a session in which the coach spoke three quarters of the words was taken over on its own", 15, coach_working_harder),
     Rule("low-checkin", "Low check-in",
          f"latest check-in below {LOW_CHECKIN_TOTAL}/40 or any item at {LOW_CHECKIN_ITEM} or less",
          "the client's own rating of the relationship", 20, low_checkin),
@@ -408,9 +438,10 @@ RULES: tuple[Rule, ...] = (
          "the trend of the client's own ratings: steps too small for checkin-drop that add up to one", CHECKIN_DECLINE_WEIGHT, checkin_decline,
          quiet_while="checkin-drop"),  # a slide that ends in a drop is told by checkin-drop
     Rule("shallow-listening", "Listening stays at the surface",
-         "share of the coach's turns at listening level 3 below the phase's floor in the last 2 analysed sessions: "
+         f"share of the coach's turns at listening level 3 below the phase's floor in each of the last {DEPTH_RUN} analysed sessions "
+         f"and on average at most {DEPTH_FALL:.0%} of the median before with this client; floors: "
          + ", ".join(f"{p} {'no floor' if v is None else f'{v:.0%}'}" for p, v in DEPTH_FLOOR.items()),
-         f"{SOURCE_SEED}: surface-level conversations without depth; the levels of listening; early sessions are allowed less depth", SHALLOW_LISTENING_WEIGHT, shallow_listening),
+         f"{SOURCE_SEED}: surface-level conversations without depth; the levels of listening, where level 2 is the ground of a good session and level 3 comes and goes, so the sign asks for a change with this client; early sessions are allowed less depth", SHALLOW_LISTENING_WEIGHT, shallow_listening),
     Rule("coach-question-load", "Coach's question load rising",
          f"coach's questions per turn over the last 2 analysed sessions at least {QUESTION_RISE:g}x the median before and at least {QUESTION_LOAD_FLOOR:g} (silent while coach-working-harder is open)",
          f"{SOURCE_SEED}: a sense of working harder than the client, here as a rising question load on its own", QUESTION_LOAD_WEIGHT, question_load,

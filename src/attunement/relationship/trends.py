@@ -25,11 +25,17 @@ DEPTH_FLOOR: dict[Phase, float | None] = {
     Phase.DEEPENING: 0.03,
     Phase.MATURE: 0.05,
 }
+# Level 2 (the client's own words) is the ground of a good session and level 3 comes and goes,
+# so a few sessions below the floor say little on their own (two in a row came up on five in six
+# healthy simulated engagements). The sign asks for a change in this relationship: three
+# analysed sessions in a row below the floor, together at most half the coach's own usual with
+# this client (the median of the sessions before).
+DEPTH_RUN = 3
+DEPTH_FALL = 0.5
 # All three are informational for now (weight 0: shown among the reasons, never lowering the
 # value or band). On simulated engagements each one raised the false alarms and caught no
-# rupture the other rules missed; shallow listening flagged most healthy engagements, because
-# the generated coach seldom listens at level 3 even when all is well. Tuning the thresholds to
-# the simulator's seeds would say nothing about real coaches (docs/health-rules.md).
+# rupture the other rules missed. Tuning the thresholds to the simulator's seeds would say
+# nothing about real coaches (docs/health-rules.md).
 CHECKIN_DECLINE_WEIGHT = 0
 SHALLOW_LISTENING_WEIGHT = 0
 QUESTION_LOAD_WEIGHT = 0
@@ -68,30 +74,62 @@ def recent_and_baseline(
     return recent, recent_mean, median(value(s, attribute) for s in earlier)
 
 
+def fell_from_usual(
+    found: tuple[list[SessionRecord], float, float] | None,
+    attribute: str,
+    drop: float,
+    part: float,
+    *,
+    relative: bool = False,
+) -> bool:
+    """Whether the recent sessions of ``found`` (from ``recent_and_baseline``) fell ``drop``
+    below the median before on average and each one at least ``part`` of ``drop``; with
+    ``relative`` the drop is a share of that median."""
+    if found is None:
+        return False
+    recent, mean_recent, usual = found
+    if relative and usual <= 0:
+        return False
+    scale = usual if relative else 1.0
+    if usual - mean_recent < drop * scale:
+        return False
+    return all(usual - value(s, attribute) >= drop * part * scale for s in recent)
+
+
 def value(session: SessionRecord, attribute: str) -> float:
     """The session's measured ``attribute`` (call only on sessions where it is not None)."""
     return float(getattr(session.signals, attribute))
 
 
 def shallow_listening(history: History, now: datetime, phase: Phase) -> Sign | None:
-    """The coach's listening stayed at the surface in the last two analysed sessions: few turns
-    at level 3 (hearing what is behind the words), judged against the phase's floor."""
+    """The coach's listening went to the surface with this client and stayed there: each of the
+    last three analysed sessions below the phase's floor of level-3 turns (hearing what is behind
+    the words), and together at most half the coach's usual with this client. A coach who never
+    listened at level 3 with this client is not told it fell (each session's listening says so)."""
     floor = DEPTH_FLOOR[phase]
-    recent = [s for s in history.analysed if s.signals and s.signals.depth is not None][-2:]
-    if floor is None or len(recent) < 2:
+    found = recent_and_baseline(history, "depth", DEPTH_RUN)
+    if floor is None or found is None:
         return None
-    if not all(value(s, "depth") < floor for s in recent):
+    recent, lately, usual = found
+    if usual <= 0 or lately > usual * DEPTH_FALL:
+        return None
+    if any(value(s, "depth") >= floor for s in recent):
         return None
     return Sign(
         "shallow-listening",
-        f"the coach's listening stayed at the surface in the last two sessions (fewer than {floor:.0%} "
-        f"of the coach's turns at level 3 for the {phase} phase)",
+        f"the coach's listening stayed at the surface in the last {_count(len(recent))} sessions: "
+        f"{lately:.0%} of the coach's turns at level 3 against {usual:.0%} before with this "
+        f"client (the {phase} phase's floor is {floor:.0%})",
         SHALLOW_LISTENING_WEIGHT,
         tuple(
             session_evidence(s, f"{value(s, 'depth'):.0%} of coach turns at level 3")
             for s in recent
         ),
     )
+
+
+def _count(number: int) -> str:
+    return {2: "two", 3: "three", 4: "four"}.get(number, str(number))
 
 
 def question_load(history: History, now: datetime, phase: Phase) -> Sign | None:
