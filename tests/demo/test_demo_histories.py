@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from attunement.demo.clients import demo_clients
+from attunement.demo.clients import demo_clients, teammate_clients
 from attunement.demo.histories import (
     HEALTHY,
     KINDS,
@@ -115,3 +115,13 @@ def test_the_web_demo_has_a_strong_a_steady_and_a_strained_client() -> None:
         held = [s for s in client.sessions if s.status == "held"]
         assert held and all(s.conversation is not None for s in held)
         assert all(s.when < now for s in client.sessions)
+
+
+def test_the_web_demos_teammate_has_a_strong_and_a_strained_client_of_their_own() -> None:
+    now = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+    clients = teammate_clients(now)
+    bands = {c.kind: score(c.history, now=now).band for c in clients}
+    assert bands["strong"] == "strong" and bands["strained"] in ("strained", "at_risk")
+    assert not {c.name for c in clients} & {c.name for c in demo_clients(now)}
+    held = [s for c in clients for s in c.sessions if s.status == "held"]
+    assert held and all(s.conversation is not None and s.when < now for s in held)

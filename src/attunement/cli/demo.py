@@ -17,7 +17,8 @@ def register(app: typer.Typer) -> None:
             False, "--fresh", help="Reload the demo so its sessions end close to today."
         ),
     ) -> None:
-        """Load a demo coach with strong, steady and strained client relationships, then serve."""
+        """Load a demo practice (two coaches and an admin) with strong, steady and strained client
+        relationships, then serve."""
         import os
         import tempfile
 
@@ -30,11 +31,16 @@ def register(app: typer.Typer) -> None:
         settings = get_settings()
         server.setup_django()
         server.migrate()
-        from attunement.practice.demo_load import load_demo
+        from attunement.practice.demo_load import LOGINS, load_demo
 
-        username, password, count = load_demo(fresh=fresh)
-        typer.echo(f"Demo workspace with {count} clients in {settings.data_path}")
-        typer.echo(f"Sign in as  {username}  with password  {password}")
+        load_demo(fresh=fresh)
+        typer.echo(f"Demo practice in {settings.data_path}")
+        typer.echo("Sign in as (user, password, what it shows):")
+        user_width = max(len(login.username) for login in LOGINS)
+        word_width = max(len(login.password) for login in LOGINS)
+        for login in LOGINS:
+            user, word = f"{login.username:<{user_width}}", f"{login.password:<{word_width}}"
+            typer.echo(f"  {user}  {word}  {login.sees}")
         if serve:
             host, port = host or settings.host, port or settings.port
             typer.echo(f"Open http://{host}:{port}/")

@@ -1,4 +1,5 @@
-"""The web demo's clients: a strong, a steady and a strained relationship, with transcripts.
+"""The web demo's clients: a strong, a steady and a strained relationship, with transcripts,
+and a teammate's two clients (a strong and a strained one) for the practice's own pages.
 
 Each client's history comes from ``histories.engagement``; each held session gets a generated
 transcript whose quality follows what the history says about that session, so the session pages
@@ -46,7 +47,8 @@ class DemoClient:
 
 
 # (name, kind, topic, goals, cadence, sessions, communication style, seed)
-CLIENTS = (
+Row = tuple[str, str, str, str, int, int, str, int]
+CLIENTS: tuple[Row, ...] = (
     ("Maya Lindqvist", "strong", "confidence",
      "Be heard in the leadership meetings and go for the director role", 14, 10,
      "direct; likes to think aloud", 11),
@@ -56,6 +58,19 @@ CLIENTS = (
     ("Daniel Okafor", "strained", "delegation",
      "Hand over work and stop being the team's bottleneck", 10, 10,
      "brief; prefers concrete next steps", 13),
+)  # fmt: skip
+
+# A second coach in the same practice, so the practice overview has two coaches to compare.
+# Fewer and shorter sessions than the first coach's keep the demo quick to load.
+TEAMMATE = "Alex Moreau"
+TEAMMATE_MINUTES = 8
+TEAMMATE_CLIENTS: tuple[Row, ...] = (
+    ("Ines Carvalho", "strong", "return",
+     "Come back from parental leave on terms that work for the family", 14, 6,
+     "warm; thinks in stories", 21),
+    ("Victor Lang", "strained", "overload",
+     "Say no to work that is not his, without losing the team's goodwill", 10, 7,
+     "guarded; answers briefly at first", 22),
 )  # fmt: skip
 
 AGREEMENTS = {
@@ -89,9 +104,17 @@ def _session(record: SessionRecord, spec: SessionSpec, number: int) -> DemoSessi
 
 def demo_clients(now: datetime | None = None) -> list[DemoClient]:
     """The demo coach's three clients, their last session about a week before ``now``."""
-    now = now or datetime.now(UTC)
+    return _clients(CLIENTS, COACH, TRANSCRIPT_MINUTES, now or datetime.now(UTC))
+
+
+def teammate_clients(now: datetime | None = None) -> list[DemoClient]:
+    """The teammate's two clients, built the same way with shorter transcripts."""
+    return _clients(TEAMMATE_CLIENTS, TEAMMATE, TEAMMATE_MINUTES, now or datetime.now(UTC))
+
+
+def _clients(rows: tuple[Row, ...], coach: str, minutes: int, now: datetime) -> list[DemoClient]:
     clients = []
-    for name, kind, topic, goals, cadence, count, style, seed in CLIENTS:
+    for name, kind, topic, goals, cadence, count, style, seed in rows:
         start = now - timedelta(days=cadence * (count - 1) + 8)
         history, onset = engagement(
             kind, seed=seed, sessions=count, start=start, cadence_days=cadence
@@ -102,10 +125,10 @@ def demo_clients(now: datetime | None = None) -> list[DemoClient]:
             # One world per client (world_seed): the same people in every session of theirs.
             spec = SessionSpec(
                 seed * 100 + number,
-                COACH,
+                coach,
                 name,
                 _quality(record),
-                TRANSCRIPT_MINUTES,
+                minutes,
                 topic,
                 world_seed=seed,
                 part=number - 1,
