@@ -46,6 +46,9 @@ def test_a_typo_of_a_listed_coach_word_brings_that_word_and_its_group_at_lower_w
         ("how do I handle my client's anger", False),
         ("what do I do if a client cries", False),
         ("I feel like she does not trust me", False),
+        ("client told me she was furious", False),
+        ("my client says I made her cry", False),
+        ("I think he is ashamed of it", False),
     ],
 )
 def test_a_feeling_is_the_coachs_own_when_a_first_person_word_comes_just_before_it(

@@ -73,7 +73,11 @@ API_CASES: dict[str, tuple[str, str, Any]] = {
     "api:session_analysis": ("Session", "get", None),
     "api:get_analysis": ("Analysis", "get", None),
     "api:get_consent": ("Client", "get", None),
-    "api:record_consent": ("Client", "post_json", lambda: {"transcription": True}),
+    "api:record_consent": (
+        "Client",
+        "post_json",
+        lambda: {"recording": True, "transcription": True, "analysis": True},
+    ),
 }
 # Reachable without signing in, on purpose.
 PUBLIC = {"login", "login_code", "logout", "setup", "api:openapi-json", "api:api-root"}

@@ -280,3 +280,45 @@ def test_a_practice_admins_home_page_leads_to_the_team_page(client, practice_adm
 def test_a_signed_in_coach_opening_the_sign_in_page_goes_straight_on(client, owner):
     client.force_login(owner)
     assert client.get(reverse("login"))["Location"] == reverse("dashboard")
+
+
+def test_a_coach_who_holds_clients_is_reset_on_the_server_not_by_an_admin(
+    client, practice_admin, owner
+):
+    from personas import PASSWORD, make_client_of
+
+    make_client_of(owner)
+    two_factor_on(owner)
+    client.force_login(practice_admin)
+    url = reverse("team_member_reset", args=[owner.coach.pk])
+    page = client.get(url).content.decode()
+    assert "attune reset-sign-in owner" in page and "<form" not in page.split("<main>")[1]
+    response = client.post(url, {"password": NEW_PASSWORD})
+    assert response.status_code == 403
+    owner.refresh_from_db()
+    assert owner.check_password(PASSWORD) and TwoFactor.objects.filter(user=owner).exists()
+
+
+def test_the_owner_who_set_up_the_practice_is_not_reset_from_the_team_page(
+    client, practice_admin, owner
+):
+    from personas import PASSWORD
+
+    owner.is_superuser = True
+    owner.save(update_fields=["is_superuser"])
+    client.force_login(practice_admin)
+    url = reverse("team_member_reset", args=[owner.coach.pk])
+    assert client.post(url, {"password": NEW_PASSWORD}).status_code == 403
+    owner.refresh_from_db()
+    assert owner.check_password(PASSWORD)
+
+
+def test_a_reset_of_a_switched_off_account_says_it_must_be_switched_on(
+    client, practice_admin, owner
+):
+    owner.is_active = False
+    owner.save(update_fields=["is_active"])
+    client.force_login(practice_admin)
+    url = reverse("team_member_reset", args=[owner.coach.pk])
+    response = client.post(url, {"password": NEW_PASSWORD}, follow=True)
+    assert "once you switch the account on again" in response.content.decode()

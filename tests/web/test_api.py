@@ -364,7 +364,8 @@ def test_consent_recorded_through_the_api_opens_transcript_uploads(client, owner
     session = make_session_of(make_client_of(owner, "Lena Park", consent=False))
     url = f"/api/clients/{session.client.pk}/consent"
     assert client.get(url, **auth).json()["uploads_allowed"] is False
-    recorded = post_json(client, url, {"transcription": True, "analysis": True}, **auth)
+    agreed = {"recording": False, "transcription": True, "analysis": True}
+    recorded = post_json(client, url, agreed, **auth)
     assert recorded.status_code == 201 and recorded.json()["uploads_allowed"] is True
     assert upload(client, session, auth).status_code == 201
 
@@ -374,7 +375,8 @@ def test_partial_consent_says_which_agreement_is_missing(client, owner, auth):
 
     session = make_session_of(make_client_of(owner, "Lena Park", consent=False))
     url = f"/api/clients/{session.client.pk}/consent"
-    body = post_json(client, url, {"transcription": True}, **auth).json()
+    partly = {"recording": False, "transcription": True, "analysis": False}
+    body = post_json(client, url, partly, **auth).json()
     assert body["uploads_allowed"] is False and "not to analysis" in body["detail"]
     assert "not to analysis" in upload(client, session, auth).json()["detail"]
 
@@ -384,6 +386,30 @@ def test_a_consent_value_of_the_wrong_type_is_refused_and_nothing_is_recorded(
 ):
     before = owner_client.consents.count()
     url = f"/api/clients/{owner_client.pk}/consent"
-    response = post_json(client, url, {"analysis": "perhaps"}, **auth)
+    body = {"recording": True, "transcription": True, "analysis": "perhaps"}
+    response = post_json(client, url, body, **auth)
     assert response.status_code == 422 and "analysis" in response.json()["errors"]
     assert owner_client.consents.count() == before
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "says"),
+    [
+        (
+            {"recording": True, "transcripton": True, "analysis": True},
+            "transcripton",
+            "No such field",
+        ),
+        ({"recording": True, "analysis": True}, "transcription", "required"),
+        ({}, "analysis", "required"),
+    ],
+)
+def test_a_misspelt_or_missing_consent_field_is_refused_and_the_consent_kept(
+    client, owner_client, auth, body, field, says
+):
+    kept = owner_client.current_consent()
+    url = f"/api/clients/{owner_client.pk}/consent"
+    response = post_json(client, url, body, **auth)
+    assert response.status_code == 422
+    assert says in " ".join(response.json()["errors"][field])
+    assert owner_client.current_consent() == kept and kept.analysis

@@ -56,3 +56,24 @@ def test_a_weak_password_is_refused_and_the_old_one_still_works(attune, owner, t
     assert code == 2
     assert "That password was not accepted" in err
     assert get_user_model().objects.get(pk=owner.pk).check_password(PASSWORD)
+
+
+def test_a_folder_without_a_workspace_is_one_sentence_and_is_left_untouched(tmp_path):
+    import os
+    import subprocess
+
+    # A fresh process, as a coach runs it: Django is not set up before the check.
+    folder = tmp_path / "not-a-workspace"
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["ATTUNE_DATA_DIR"] = str(folder)
+    done = subprocess.run(
+        [sys.executable, "-m", "attunement", "reset-sign-in", "owner", "--password-stdin"],
+        input=NEW_PASSWORD + "\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert f"There is no workspace in {folder} yet" in done.stderr
+    assert not folder.exists()

@@ -187,3 +187,10 @@ def test_the_overview_of_12_relationships_asks_the_database_no_more_than_that_of
         response = page.get(reverse("practice_overview"))
     assert response.context["summary"].total.relationships == 12
     assert len(many.captured_queries) <= len(few.captured_queries) + 2
+
+
+@pytest.mark.django_db
+def test_an_admins_menu_says_home_where_a_coachs_says_clients(as_user, practice_admin, teammate):
+    link = f'<a href="{reverse("dashboard")}">'
+    assert f"{link}Home</a>" in as_user(practice_admin).get(reverse("dashboard")).content.decode()
+    assert f"{link}Clients</a>" in as_user(teammate).get(reverse("dashboard")).content.decode()

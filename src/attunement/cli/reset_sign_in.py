@@ -18,7 +18,10 @@ import typer
 def register(app: typer.Typer) -> None:
     app.command(
         "reset-sign-in",
-        help="Set a new password for an account, turn its two-factor sign-in off and lift a lockout.",
+        help="Set a new password for an account, turn its two-factor sign-in off and lift a "
+        "lockout.\n\nIt acts on the workspace in the data folder that `attune settings` shows "
+        "(ATTUNE_DATA_DIR); for the demo workspace, set ATTUNE_DATA_DIR to the folder `attune "
+        "demo` printed.",
     )(reset_sign_in)
 
 
@@ -36,17 +39,42 @@ def reset_sign_in(
     from attunement.config import get_settings
     from attunement.web import server
 
+    settings = get_settings()
+    check_workspace(settings)  # before Django, which would create an empty one
     server.setup_django()
-    user = find_account(username, get_settings().data_path)
+    user = find_account(username, settings.data_path)
     password = read_password(password_stdin)
     check_password(password, user)
     from attunement.practice.accounts_security import reset_sign_in as reset
 
     reset(user, password)
+    if not user.is_active:
+        typer.echo(
+            f"{user.get_username()} is switched off: an admin switches the account on again on "
+            "the Team page before the new password works."
+        )
     typer.echo(
         f"{user.get_username()} can sign in again with the new password; two-factor sign-in is "
         "off (turn it on again under Account security), any lockout is lifted and open browser "
         "sessions have ended. Their API tokens still work: revoke them there if a device was lost."
+    )
+
+
+def check_workspace(settings: Any) -> None:
+    """An error, touching nothing, when the data folder holds no workspace (SQLite only: a
+    PostgreSQL workspace from DATABASE_URL is checked when the account is looked up)."""
+    from django.conf import settings as django_settings
+
+    from attunement.errors import AttuneError
+
+    if django_settings.configured:
+        return  # set up already (tests, an embedding program): its database is the workspace
+    if settings.database_url or (settings.data_path / "attunement.sqlite3").exists():
+        return
+    raise AttuneError(
+        f"There is no workspace in {settings.data_path} yet",
+        "run `attune serve` once to create it, or set ATTUNE_DATA_DIR to the folder that "
+        "holds your workspace",
     )
 
 

@@ -126,8 +126,15 @@ def broader(path: Path = SYNONYMS) -> dict[str, frozenset[str]]:
     return {t: frozenset(general - {t}) for g in raw.get("feelings", []) for t in _stems(g)}
 
 
-FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "me", "myself"})
+# The coach as the one who feels ("I got teary", "makes me so angry"); see OTHER_SUBJECTS for
+# "client told me she was furious", which is the client's feeling.
+FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "me", "myself"})
 OWN_WINDOW = 3  # "I felt really irritated": the feeling comes within three words
+# Another subject in between takes the feeling over: "I think she is angry".
+OTHER_SUBJECTS = frozenset(
+    {"she", "he", "they", "she's", "he's", "they're", "client", "clients", "you", "we", "it"}
+    | {"her", "him", "them"}
+)
 
 
 @cache
@@ -140,9 +147,19 @@ def speaks_of_own_feeling(text: str) -> bool:
     raw = WORD.findall(text.lower().replace("’", "'"))
     feeling = broader()
     return any(
-        word in FIRST_PERSON and any(stem(w) in feeling for w in raw[at + 1 : at + 1 + OWN_WINDOW])
+        word in FIRST_PERSON and _feeling_follows(raw[at + 1 : at + 1 + OWN_WINDOW], feeling)
         for at, word in enumerate(raw)
     )
+
+
+def _feeling_follows(window: list[str], feeling: Container[str]) -> bool:
+    """A feeling word in ``window`` before any other subject ("I think she is angry": no)."""
+    for word in window:
+        if word in OTHER_SUBJECTS:
+            return False
+        if stem(word) in feeling:
+            return True
+    return False
 
 
 def expand(query_terms: list[str], weight: float = 0.5) -> dict[str, float]:

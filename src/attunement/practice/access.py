@@ -64,3 +64,12 @@ def private_link_page(view: Any) -> Any:
         return response
 
     return never_cache(wrapped)
+
+
+def managed_practice(user: Any) -> Any:
+    """The practice whose accounts and counts ``user`` may see (team page, practice overview):
+    admins and the owner who set it up; 404 for everyone else."""
+    coach = getattr(user, "coach", None)
+    if coach is None or not (coach.role == "admin" or user.is_superuser):
+        raise Http404("No team page")
+    return coach.practice

@@ -200,6 +200,23 @@ def disable_two_factor(user: Any) -> None:
     TwoFactor.objects.filter(user=user).delete()
 
 
+def web_reset_refusal(member: Any) -> str | None:
+    """Why the team page may not reset this member's sign-in, or None when it may.
+
+    Whoever resets a password knows it until its owner changes it, so an admin who reset a
+    coach holding client records could sign in as them and read those records, which admins
+    never see. Such accounts, and the owner who set the practice up, get back in with
+    ``attune reset-sign-in`` on the server instead: whoever can run that can read the
+    database already."""
+    from attunement.practice.models import Client
+
+    if member.user.is_superuser:
+        return "it belongs to the owner who set up the practice"
+    if Client.objects.filter(coach=member).exists():
+        return "it holds client records, which an admin who knew its password could open"
+    return None
+
+
 def reset_sign_in(user: Any, password: str) -> None:
     """For a teammate who forgot the password or lost the phone: a new password, two-factor
     off and the lockout lifted. Changing the password also ends their open browser sessions;

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 
 from attunement.practice import accounts_security as security
 from attunement.practice import services
-from attunement.practice.access import GET_POST
+from attunement.practice.access import GET_POST, managed_practice
 from attunement.practice.accounts_forms import (
     ChangePasswordForm,
     CodeForm,
@@ -259,19 +259,11 @@ def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 # ---- the team (practice admins) ----------------------------------------------------------------
 
 
-def _managed_practice(user: Any) -> Any:
-    """The practice whose accounts ``user`` may manage: admins and the owner who set it up."""
-    coach = getattr(user, "coach", None)
-    if coach is None or not (coach.role == Coach.Role.ADMIN or user.is_superuser):
-        raise Http404("No team page")
-    return coach.practice
-
-
 @login_required
 @GET_POST
 def team(request: HttpRequest) -> HttpResponse:
     """Accounts of the practice: names, roles and two-factor state; never any client content."""
-    practice = _managed_practice(request.user)
+    practice = managed_practice(request.user)
     form = NewMemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -296,7 +288,7 @@ def team(request: HttpRequest) -> HttpResponse:
 
 def _member_of(request: HttpRequest, pk: int) -> Coach:
     """A membership of the practice the signed-in admin manages; 404 for any other."""
-    practice = _managed_practice(request.user)
+    practice = managed_practice(request.user)
     member = Coach.objects.filter(practice=practice, pk=pk).select_related("user").first()
     if member is None:
         raise Http404("No such member")
@@ -305,6 +297,7 @@ def _member_of(request: HttpRequest, pk: int) -> Coach:
 
 @login_required
 @never_cache
+@sensitive_post_parameters("password")
 @GET_POST
 @_manages_member
 def team_member_reset(request: HttpRequest, pk: int) -> HttpResponse:
@@ -313,15 +306,21 @@ def team_member_reset(request: HttpRequest, pk: int) -> HttpResponse:
     if member.user == request.user:
         messages.info(request, "Change your own password under Account security.")
         return redirect("account_security")
+    refusal = security.web_reset_refusal(member)
+    if refusal is not None:
+        status = 403 if request.method == "POST" else 200
+        context = {"member": member, "refusal": refusal}
+        return render(request, "practice/accounts/team_reset.html", context, status=status)
     form = ResetSignInForm(member.user.get_username(), request.POST or None)
     if request.method == "POST" and form.is_valid():
         security.reset_sign_in(member.user, form.cleaned_data["password"])
         # The admin knows the new password until the coach changes it: leave a trace.
         log.warning("%s reset the sign-in of %s", request.user.username, member.user.username)
+        switched_off = "" if member.user.is_active else " once you switch the account on again"
         messages.success(
             request,
-            f"{member.user.username} can sign in with the new password; two-factor sign-in is "
-            "off until they turn it on again. Give them the password in person.",
+            f"{member.user.username} can sign in with the new password{switched_off}; two-factor "
+            "sign-in is off until they turn it on again. Give them the password in person.",
         )
         return redirect("team")
     return render(request, "practice/accounts/team_reset.html", {"form": form, "member": member})

@@ -18,13 +18,14 @@ from ninja import File, Form, NinjaAPI, Schema, Status
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer
+from pydantic import ConfigDict
 
 from attunement.errors import AttuneError, sentence
 from attunement.practice import presenters, services
 from attunement.practice.access import owned
 from attunement.practice.accounts_security import user_for_token
 from attunement.practice.api_errors import NO_TOKEN, NOT_FOUND, field_errors, plain_http_error
-from attunement.practice.forms import ConsentForm, NewClientForm, SessionForm
+from attunement.practice.forms import NewClientForm, SessionForm
 from attunement.practice.models import Analysis, Client, Session
 
 M = TypeVar("M", bound=Model)
@@ -95,9 +96,13 @@ class SessionOut(Schema):
 
 
 class ConsentIn(Schema):
-    recording: bool = False
-    transcription: bool = False
-    analysis: bool = False
+    # Every field, and nothing else: a misspelt or missing one would otherwise quietly
+    # record "not agreed" and replace the client's real consent.
+    model_config = ConfigDict(extra="forbid")
+
+    recording: bool
+    transcription: bool
+    analysis: bool
 
 
 class ConsentOut(Schema):
@@ -349,12 +354,9 @@ def get_consent(request: HttpRequest, client_id: int) -> ConsentOut:
 )
 def record_consent(request: HttpRequest, client_id: int, payload: ConsentIn) -> Status[ConsentOut]:
     """Record what the client agrees to; it replaces the earlier record, which is kept.
-    Send only what the client has agreed to: a missing field counts as not agreed."""
+    Send all three fields, true or false: a missing or unknown field is refused (422)."""
     client = _get(Client, request, client_id)
-    form = ConsentForm(data=payload.dict())
-    if not form.is_valid():
-        raise _invalid(form)
-    services.record_consent(client, user=_user(request), **form.cleaned_data)
+    services.record_consent(client, user=_user(request), **payload.dict())
     services.audit(_user(request), client, "api: record consent", request.path)
     return Status(201, consent_out(client))
 

@@ -42,6 +42,7 @@ PLAIN = {
     "int_parsing": "Send a whole number, without quotes.",
     "int_type": "Send a whole number, without quotes.",
     "string_type": "Send text in double quotes.",
+    "extra_forbidden": "No such field here; check its spelling against /api/openapi.json.",
 }
 WHEN_HINT = " Send a date and time such as 2026-11-20T10:00:00Z (ISO 8601)."
 

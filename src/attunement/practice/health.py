@@ -114,6 +114,12 @@ def commitments_for(client_ids: Iterable[int]) -> dict[int, tuple[Commitment, ..
     return history_commitments_by_client(client_ids)
 
 
+def measured(held_any: bool, health: Health) -> bool:
+    """Whether there is a reading to show yet: a session held or a sign open. Before that a new
+    client's untouched 100 would read as a strong relationship nobody has had yet."""
+    return held_any or bool(health.reasons)
+
+
 def held_count(history: History) -> int:
     """Sessions held in the engagement (what ``Engagement.held_count`` counts, without a query)."""
     return sum(1 for record in history.sessions if record.held)

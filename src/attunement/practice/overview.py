@@ -62,9 +62,10 @@ class PracticeSummary:
 
 def band_of(reading: Reading) -> str:
     """The dashboard's band, or "none" before anything could be read (see ``health_band``)."""
+    from attunement.practice.health import held_count, measured
+
     history, health = reading
-    measured = any(record.held for record in history.sessions) or bool(health.reasons)
-    return health.band if measured else "none"
+    return health.band if measured(held_count(history) > 0, health) else "none"
 
 
 def summarise_coach(name: str, readings: Sequence[Reading], *, now: datetime) -> CoachSummary:

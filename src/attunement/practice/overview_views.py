@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from attunement.practice.accounts_views import _managed_practice as managed_practice
+from attunement.practice.access import managed_practice
 from attunement.practice.charts import stacked_bars
 from attunement.practice.overview import BAND_LABELS, BANDS, practice_overview
 

@@ -8,6 +8,8 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
+from attunement.practice.health import measured
+
 register = template.Library()
 
 BAND_LABELS = {"strong": "Strong", "steady": "Steady", "strained": "Strained", "at_risk": "At risk"}
@@ -34,7 +36,7 @@ def health_band(health: Any, held: Any, label: str = "", out_of: str = "") -> di
     relationship nobody has had yet."""
     return {
         "health": health,
-        "measured": bool(held) or bool(health.reasons),
+        "measured": measured(bool(held), health),
         "label": label or band_label(health.band),
         "out_of": out_of,
     }
