@@ -133,6 +133,13 @@ def test_when_no_file_can_be_analysed_it_is_one_error_with_exit_code_2(attune, t
     assert err.count("Not analysed: ") == 2
 
 
+def test_a_single_file_that_cannot_be_analysed_is_named_not_counted(attune, tmp_path):
+    code, _, err = attune("series", str(tmp_path / "a.vtt"))
+    assert code == 2
+    assert "Error: a.vtt could not be analysed; see the reason given above." in err
+    assert "None of the 1 files" not in err
+
+
 def test_a_folder_with_no_transcripts_is_one_sentence_and_exit_code_2(attune, tmp_path):
     (tmp_path / "notes.md").write_text("hello", encoding="utf-8")
     code, _, err = attune("series", str(tmp_path))

@@ -119,6 +119,30 @@ def _plain_list_types() -> None:
 _plain_list_types()
 
 
+def _plain_usage_names() -> None:
+    """Write a required argument as ``FILE`` in the usage line, as the docs do.
+
+    Typer 0.2x wraps it in braces (``{FILE}``), which reads like a set of choices or something
+    to type literally. Optional ones keep their brackets (``[FILE]``). Other Typer versions are
+    left alone.
+    """
+    try:
+        from typer.core import TyperArgument
+    except ImportError:
+        return
+    if getattr(TyperArgument, "_usage_display_name", None) is None:
+        return
+
+    def _usage_display_name(self: Any) -> str:
+        name: str = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
+        return name if self.nargs == 1 else f"{name}..."
+
+    TyperArgument._usage_display_name = _usage_display_name  # type: ignore[method-assign]
+
+
+_plain_usage_names()
+
+
 def _print_version(wanted: bool) -> None:
     # Eager, so `attune --version` answers before click asks for a command.
     if wanted:
@@ -174,6 +198,7 @@ def main() -> None:
         raise SystemExit(_report("Interrupted.", 130)) from None
     except Exception as error:  # click usage errors and the like
         if isinstance(error, _usage_errors()):
+            _drop_validator_prefix(error)
             error.show()  # type: ignore[attr-defined]
             raise SystemExit(2) from None
         if debug:
@@ -197,6 +222,14 @@ def _usage_errors() -> tuple[type[Exception], ...]:
         except (ImportError, AttributeError):
             continue
     return tuple(kinds)
+
+
+def _drop_validator_prefix(error: Exception) -> None:
+    # Typer 0.2x checks values with pydantic, whose message starts "Value error, ": words
+    # about its internals, not about what was typed.
+    message = getattr(error, "message", None)
+    if isinstance(message, str) and message.startswith("Value error, "):
+        error.message = message.removeprefix("Value error, ")  # type: ignore[attr-defined]
 
 
 def _report(message: str, code: int) -> int:

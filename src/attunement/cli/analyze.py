@@ -52,7 +52,9 @@ def analyze(
     client: Annotated[str | None, typer.Option(help="Name of the client as in the file.")] = None,
     format: Annotated[
         str | None,
-        typer.Option(help="Read as this format instead of guessing (vtt, srt, txt, otter, json)."),
+        typer.Option(
+            help="Read as this format instead of guessing: vtt, srt, text (or txt), otter, json."
+        ),
     ] = None,
     html: Annotated[Path | None, typer.Option(help="Also write an HTML report here.")] = None,
     as_json: Annotated[

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from attunement.cli._progress import progress
+from attunement.cli.analyze import EncoderChoice
 
 eval_app = typer.Typer(
     help="Measure the analysers against expert-coded conversations (AnnoMI, ESConv).",
@@ -16,8 +17,17 @@ eval_app = typer.Typer(
 
 JSON_HELP = "Print one JSON object with a member per task instead of tables."
 ENCODER_HELP = "Sentence encoder: auto (if installed), on (required) or off (lexical mode)."
-LIMIT_HELP = "Score only the first N conversations of the file."
+LIMIT_HELP = "Score only the first N conversations of the file (0: all of them)."
 ERRORS_HELP = "Also show up to N turns per task where we disagree with the experts (for tuning)."
+# Where the files come from: they are not shipped with Attunement (see docs/evaluation.md).
+ANNOMI_HELP = "AnnoMI's CSV (annomi-dev-simple.csv or annomi-dev-full.csv); see docs/evaluation.md."
+ESCONV_HELP = "An ESConv JSON-lines file (e.g. esconv-valid.jsonl); see docs/evaluation.md."
+
+# The default is auto, whatever ATTUNE_ENCODER says (analyze and series read it); the report
+# names the mode it measured.
+EvalEncoder = Annotated[
+    EncoderChoice, typer.Option("--encoder", case_sensitive=False, help=ENCODER_HELP)
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -26,30 +36,30 @@ def register(app: typer.Typer) -> None:
 
 @eval_app.command("annomi")
 def eval_annomi(
-    path: Annotated[Path, typer.Argument(help="annomi-dev-simple.csv or annomi-dev-full.csv")],
+    path: Annotated[Path, typer.Argument(metavar="PATH.csv", help=ANNOMI_HELP)],
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
-    encoder: str = typer.Option("auto", "--encoder", help=ENCODER_HELP),
+    encoder: EvalEncoder = EncoderChoice.AUTO,
     limit: int = typer.Option(0, "--limit", min=0, help=LIMIT_HELP),
     errors: int = typer.Option(0, "--errors", min=0, help=ERRORS_HELP),
 ) -> None:
     """Score therapist behaviour, question and reflection subtypes and client talk type."""
     from attunement.analysis.evaluation.mi_corpus import read_annomi
 
-    _run("AnnoMI", read_annomi, path, as_json, encoder, limit, errors)
+    _run("AnnoMI", read_annomi, path, as_json, encoder.value, limit, errors)
 
 
 @eval_app.command("esconv")
 def eval_esconv(
-    path: Annotated[Path, typer.Argument(help="an ESConv JSON-lines file (esconv-valid.jsonl)")],
+    path: Annotated[Path, typer.Argument(metavar="PATH.jsonl", help=ESCONV_HELP)],
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
-    encoder: str = typer.Option("auto", "--encoder", help=ENCODER_HELP),
+    encoder: EvalEncoder = EncoderChoice.AUTO,
     limit: int = typer.Option(0, "--limit", min=0, help=LIMIT_HELP),
     errors: int = typer.Option(0, "--errors", min=0, help=ERRORS_HELP),
 ) -> None:
     """Score the supporter strategy of every supporter turn."""
     from attunement.analysis.evaluation.support_corpus import read_esconv
 
-    _run("ESConv", read_esconv, path, as_json, encoder, limit, errors)
+    _run("ESConv", read_esconv, path, as_json, encoder.value, limit, errors)
 
 
 def _run(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import typer
@@ -53,7 +54,8 @@ def search_command(
             f"Unknown --kind {', '.join(repr(k) for k in unknown)}",
             f"use one or more of {', '.join(KINDS)}",
         )
-    hits = search(query, limit=limit, kinds=kinds, encoder=_encoder_choice(lexical))
+    encoder = _search_encoder(lexical)
+    hits = search(query, limit=limit, kinds=kinds, encoder=encoder)
     if as_json:
         typer.echo(json.dumps([asdict(h) for h in hits], indent=2))
         return
@@ -68,6 +70,79 @@ def search_command(
             typer.echo(f"   {hit.snippet}")
         if hit.section != hit.id:
             typer.echo(f"   see section: {hit.section}")
+    typer.echo(_how_searched(encoder, lexical))
+
+
+def _search_encoder(lexical: bool) -> object:
+    """The encoder the search will use, or False for keywords only: resolved here so the
+    output can say which search answered."""
+    if lexical:
+        return False
+    from attunement.guide.meaning import default_encoder
+
+    return default_encoder() or False
+
+
+def _how_searched(encoder: object, lexical: bool) -> str:
+    # Scores of the two searches are on different scales, so a reader needs to know which ran.
+    if encoder is not False:
+        how = "Searched by keyword and meaning (sentence encoder)"
+    elif lexical:
+        how = "Searched by keyword only (--lexical)"
+    else:
+        how = "Searched by keyword only (the sentence encoder is off or not installed)"
+    return f"{how}; scores only rank these answers.\nRead one in full: attune guide show ID"
+
+
+@guide_app.command("show")
+def show_command(
+    item_id: str = typer.Argument(
+        ..., metavar="ID", help="A section or strategy id, as `guide search` prints it."
+    ),
+) -> None:
+    """Read one section or strategy of the guide in the terminal."""
+    from rich.console import Console
+
+    from attunement.errors import AttuneError
+    from attunement.guide import load
+
+    guide = load()
+    found = guide.get_section(item_id.strip()) or next(
+        (s for s in guide.strategies if s.id == item_id.strip()), None
+    )
+    if found is None:
+        raise AttuneError(
+            f"The guide has no section or strategy called {item_id!r}",
+            'find one with attune guide search "your question" and use the id in brackets',
+        )
+    console = Console()
+    for part in _shown(found):
+        console.print(part)
+        console.print()
+
+
+_GUIDE_LINK = re.compile(r"\[([^\]]+)\]\(guide:([a-z0-9-]+)\)")
+
+
+def _shown(item: Any) -> list[Any]:
+    """Title, summary and body of a section, or a strategy's advice, as Rich renderables."""
+    from rich.markdown import Markdown
+    from rich.text import Text
+
+    from attunement.guide import Section
+
+    parts: list[Any] = [Text(item.title, style="bold"), Text(item.summary, style="italic")]
+    if isinstance(item, Section):
+        # A link to another section shows its id, which `attune guide show` takes.
+        parts.append(Markdown(_GUIDE_LINK.sub(r"\1 (see \2)", item.body)))
+        if item.related:
+            parts.append(Text(f"Related: {', '.join(item.related)}", style="dim"))
+        return parts
+    for heading, lines in (("Try", item.try_), ("Avoid", item.avoid), ("Works if", item.works_if)):
+        if lines:
+            parts.append(Markdown(f"**{heading}**\n\n" + "\n".join(f"- {x}" for x in lines)))
+    parts.append(Text(f"Section: {item.section}", style="dim"))
+    return parts
 
 
 @guide_app.command("eval")

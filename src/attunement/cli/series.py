@@ -200,6 +200,8 @@ def refuse_if_none_analysed(rows: list[SeriesRow], err: Any) -> None:
     if any(row.error is None for row in rows):
         return
     print_failures(rows, err)
+    if len(rows) == 1:
+        raise AttuneError(f"{rows[0].name} could not be analysed", "see the reason given above")
     raise AttuneError(
         f"None of the {len(rows)} files could be analysed",
         "see the reason given for each file above",

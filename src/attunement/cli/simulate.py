@@ -119,7 +119,7 @@ def _print(report: Any, transcripts: bool) -> None:
         "before onset",
         "median delay",
         "max delay",
-        f"within {DETECTION_AIM}",
+        f"within {DETECTION_AIM} sessions",
         title=f"Warning signs on simulated engagements ({source})",
         title_justify="left",
     )
@@ -134,11 +134,26 @@ def _print(report: Any, transcripts: bool) -> None:
             _share(k.within_aim),
         )
     out.print(table)
-    out.print("Delays count sessions from the rupture's first session to the first flag.")
-    for k in report.kinds:
-        rules = ", ".join(f"{name} {n}" for name, n in list(k.rules.items())[:4]) or "none"
-        out.print(f"  {LABELS.get(k.kind, k.kind)}: {rules}", highlight=False)
+    out.print(
+        "Delays count sessions from the rupture's first session to the first flag. Healthy "
+        "and busy engagements have no rupture: each one flagged is a false alarm."
+    )
+    out.print("Rules that fired most, with the number of engagements each fired on:")
+    out.print(_rules_grid(report.kinds, LABELS), highlight=False)
     _print_totals(out, report, DETECTION_AIM, FALSE_ALARM_AIM)
+
+
+def _rules_grid(kinds: Any, labels: dict[str, str]) -> Any:
+    """Kind and its four commonest rules; a long line wraps under the rules, not the kind."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for k in kinds:
+        rules = ", ".join(f"{name} {n}" for name, n in list(k.rules.items())[:4]) or "none"
+        grid.add_row(f"  {labels.get(k.kind, k.kind)}:", rules)
+    return grid
 
 
 def _print_totals(out: Any, report: Any, aim_delay: int, aim_false: float) -> None:
