@@ -157,3 +157,36 @@ def test_serve_on_an_address_that_is_not_this_machines_says_which_to_use(attune)
 
     assert code == 2
     assert err.startswith("Error: 192.0.2.1 is not an address of this machine; use 127.0.0.1")
+
+
+def test_demo_on_a_port_in_use_says_so_before_loading_anything(
+    attune, monkeypatch, tmp_path
+) -> None:
+    import socket
+
+    from attunement.web import server
+
+    monkeypatch.setenv("ATTUNE_DATA_DIR", str(tmp_path / "demo"))
+    monkeypatch.setattr(server, "setup_django", lambda: pytest.fail("must stop before loading"))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+
+        code, out, err = attune("demo", "--port", str(port))
+
+    assert (code, out) == (2, "")
+    assert f"Port {port} on 127.0.0.1 is already in use" in err
+
+
+def test_a_layer_left_unread_by_only_says_so_instead_of_nothing_flagged(attune, tmp_path) -> None:
+    session = tmp_path / "s.txt"
+    session.write_text(
+        "Ann: What would you like to look at today?\nBo: My sister and I argued again.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = attune("analyze", str(session), "--only", "talk", "--coach", "Ann")
+    assert code == 0
+    flat = " ".join(out.split())
+    assert "did not run (left out with --only" in flat
+    assert "not proof that all went well" not in flat

