@@ -39,6 +39,7 @@ def serve(host: str, port: int, *, workers: int = 1) -> None:
         address=host,
         port=port,
         interface=Interfaces.WSGI,
+        websockets=False,  # WSGI has none; saying so once per start only adds noise
         workers=workers,
         # Enough threads per worker for a few browser tabs and the progress polling; SQLite
         # serialises writes anyway, and a practice server scales with --workers.
