@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from attunement.analysis.analysers import _word_start
 from attunement.analysis.text import folded
 
 
@@ -46,7 +47,10 @@ class TaggedPattern:
         # Texts are lower-cased before matching: case-sensitive patterns run about twice as fast.
         lists = {tag: list(phrases) for tag, phrases in lists.items()}
         self.by_tag = {tag: _whole_words(phrases, 0) for tag, phrases in lists.items()}
-        self.pattern = _whole_words((p for phrases in lists.values() for p in phrases), 0)
+        # Only where a match starts is read from this one: see ``_whole_words``' spell_rest.
+        self.pattern = _whole_words(
+            (p for phrases in lists.values() for p in phrases), 0, spell_rest=True
+        )
         # Only the lists with a phrase starting at a match's first letter are tried there.
         starts = {tag: _start_letters(phrases) for tag, phrases in lists.items()}
         letters = set().union(*(s for s in starts.values() if s is not None))
@@ -87,17 +91,26 @@ def _start_letters(phrases: Iterable[str]) -> frozenset[str] | None:
     return frozenset(letters)
 
 
-def _whole_words(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+def _whole_words(
+    phrases: Iterable[str], flags: int = re.IGNORECASE, *, spell_rest: bool = False
+) -> re.Pattern[str]:
     """One pattern for all phrases, as whole words.
 
     Phrases are grouped by their first letter and each group opens with that letter, so the
     regular-expression engine can skip ahead to the letters that can start a phrase (in C)
-    instead of trying every phrase at every position.
+    instead of trying every phrase at every position. With ``spell_rest`` the phrases that do
+    not open plainly are spelled out too (``_word_start``): the pattern is then found at the
+    same places, but which phrase it matched may differ, so only where it starts may be read.
     """
     groups: dict[str, list[str]] = {}
     rest: list[str] = []
     for phrase in {v for p in phrases for v in _without_optional_start(_non_capturing(_lower(p)))}:
         spelled = _spelled_out_start(phrase)
+        if not spelled and spell_rest:
+            variants = _word_start.spelled(phrase) or []
+            # Only letters: a word boundary before them is what "(?<![\w'])" already says.
+            if variants and all(first.isalpha() for first, _ in variants):
+                spelled = [first + tail for first, tail in variants]
         for variant in spelled:
             groups.setdefault(variant[0], []).append(variant[1:])
         if not spelled:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import Any
 
 from attunement.analysis.analysers._cue_index import CueIndex
 from attunement.analysis.analysers._question_reading import asking_clauses
+from attunement.analysis.analysers._word_start import word_start_alternation
 from attunement.analysis.analysers.questions import has_question_form, is_question, words
 from attunement.analysis.text import TurnText
 
@@ -57,6 +59,7 @@ PRIORITY: tuple[str, ...] = (
     "facilitation",
     "other",
 )
+_PRIORITY_RANK = {move: rank for rank, move in enumerate(PRIORITY)}
 # Statement cues tried in this order; the first that matches names the sentence's move.
 STATEMENT_CUES: tuple[str, ...] = (
     "permission",
@@ -95,9 +98,31 @@ ACKNOWLEDGING = ("reflection", "affirmation")
 VERDICT_CARRIERS = ("advice", "information")
 
 
+class SearchedCues(Mapping[str, re.Pattern[str]]):
+    """Each move's cues as one pattern, for ``search`` (where a cue occurs, not which one),
+    compiled the first time it is asked for: most moves are only ever found through
+    ``Lexicon.any_cue``. Spelled from their first letters, they are found faster (see
+    ``_word_start``)."""
+
+    def __init__(self, phrases: dict[str, list[str]]) -> None:
+        self._phrases = phrases
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def __getitem__(self, move: str) -> re.Pattern[str]:
+        if move not in self._compiled:
+            self._compiled[move] = word_start_alternation(self._phrases[move])
+        return self._compiled[move]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._phrases)
+
+    def __len__(self) -> int:
+        return len(self._phrases)
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    cues: dict[str, re.Pattern[str]]
+    cues: SearchedCues  # each move's cues, for ``search``
     facilitation_tokens: frozenset[str]
     reflection_stems: re.Pattern[str]
     complex_cues: re.Pattern[str]  # a feeling, meaning, value, wish, guess or image added
@@ -124,10 +149,9 @@ def lexicon_data() -> dict[str, Any]:
 def lexicon() -> Lexicon:
     """The move lexicon, compiled once per process."""
     data = lexicon_data()
-    cues = {move: _alternation(data[move]["phrases"]) for move in STATEMENT_CUES}
-    cues["facilitation"] = _alternation(data["facilitation"]["phrases"])
+    cues = {move: data[move]["phrases"] for move in (*STATEMENT_CUES, "facilitation")}
     return Lexicon(
-        cues=cues,
+        cues=SearchedCues(cues),
         facilitation_tokens=frozenset(data["facilitation"]["tokens"]),
         reflection_stems=_alternation(data["reflection"]["stems"]),
         complex_cues=_alternation(
@@ -431,7 +455,7 @@ def main_move(found: list[tuple[str, str]], uncued: frozenset[str] = frozenset()
     for move, sentence in found:
         weight[move] += len(sentence.split())
     cued = [m for m in weight if m not in uncued and m not in ("facilitation", "other")]
-    main = min(cued or weight, key=PRIORITY.index)
+    main = min(cued or weight, key=_PRIORITY_RANK.__getitem__)
     if main in ASKING:
         offered = max(OFFERING, key=lambda m: weight[m])
         if weight[offered] > OFFER_OUTWEIGHS * sum(weight[m] for m in ASKING):

@@ -37,6 +37,11 @@ SUGGESTION = phrase_pattern(LEX["coach_suggestion"], ignore_case=False)
 MINIMISING = phrase_pattern(LEX["minimising"], ignore_case=False)
 DEFLECTING = phrase_pattern(LEX["deflecting"], ignore_case=False)
 DOUBT = phrase_pattern(LEX["doubt_coaching"], ignore_case=False)
+# Most turns hold none of the phrases above: one look for any of them first (wherever one of
+# the three finds a phrase, this one finds one too).
+ANY_PHRASE = phrase_pattern(
+    LEX["minimising"] + LEX["deflecting"] + LEX["doubt_coaching"], ignore_case=False
+)
 SELF_AWARE = re.compile(rf"\b(?:{'|'.join(LEX['self_aware'])})\W+(?:\w+\W+){{0,2}}$")
 CONTRAST_AFTER = re.compile(rf"^\W*(?:{'|'.join(LEX['contrast_after'])})\b")
 NONCOMMITTAL = re.compile(rf"^\W*(?:(?:{'|'.join(LEX['noncommittal'])})\W*){{1,3}}$")
@@ -97,8 +102,8 @@ def _minimising(lowered: str) -> list[str]:
     return found
 
 
-def _deflecting(lowered: str) -> list[str]:
-    found = [m.group(0) for m in DEFLECTING.finditer(lowered)]
+def _deflecting(lowered: str, phrased: bool = True) -> list[str]:
+    found = [m.group(0) for m in DEFLECTING.finditer(lowered)] if phrased else []
     opening = DEFLECT_OPENING.search(lowered)
     if opening:
         found.insert(0, opening.group(0).strip(" ,."))
@@ -108,11 +113,12 @@ def _deflecting(lowered: str) -> list[str]:
 def resistance_signs(text: str, coach_before: str) -> dict[str, list[str]]:
     """Each kind of resistance sign found in one client turn, with the words behind it."""
     lowered = folded(text)
+    phrased = ANY_PHRASE.search(lowered) is not None
     found = {
         "yes_but": _yes_but(lowered, coach_before),
-        "minimising": _minimising(lowered),
-        "deflecting": _deflecting(lowered),
-        "doubt_coaching": [m.group(0) for m in DOUBT.finditer(lowered)],
+        "minimising": _minimising(lowered) if phrased else [],
+        "deflecting": _deflecting(lowered, phrased),
+        "doubt_coaching": [m.group(0) for m in DOUBT.finditer(lowered)] if phrased else [],
     }
     return {kind: words for kind, words in found.items() if words}
 

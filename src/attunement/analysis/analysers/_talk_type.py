@@ -21,6 +21,7 @@ from typing import Any
 from attunement.analysis.analysers._connection_util import TaggedPattern, lexicon, phrase_pattern
 from attunement.analysis.analysers._question_reading import lead_words
 from attunement.analysis.analysers._question_words import WH
+from attunement.analysis.text import CaselessPattern
 from attunement.transcript.model import Role, Turn
 
 LEX = lexicon("openness.json")
@@ -39,11 +40,13 @@ STATUS_QUESTION = phrase_pattern(LEX["status_question"], ignore_case=False)
 UNDERSTANDING_CHECK = phrase_pattern(LEX["understanding_check"], ignore_case=False)
 # "The doctor told me I need to cut down" is the doctor's voice, not the client's: from someone
 # else's "told me", "says" or "wants me to" to the end of that sentence, words do not count.
-REPORTED = re.compile(
+_REPORTED = (
     rf"\b(?:{'|'.join(LEX['others_voice']['speakers'])})\b[^.!?]{{0,25}}?"
-    rf"\b(?:{'|'.join(LEX['others_voice']['verbs'])})\b[^.!?]*",
-    re.IGNORECASE,
+    rf"\b(?:{'|'.join(LEX['others_voice']['verbs'])})\b[^.!?]*"
 )
+REPORTED = re.compile(_REPORTED, re.IGNORECASE)
+# Most turns report no one's words: a quick look first, the same pattern in any case.
+REPORTS = CaselessPattern(_REPORTED)
 SCALE_QUESTION = re.compile(r"\bscale\b|\b(?:zero|0|one|1) to (?:ten|10)\b", re.IGNORECASE)
 NUMBER = re.compile(
     r"\b(?:(?P<low>zero|one|two|three|[0-3])|(?P<high>four|five|six|seven|eight|nine|ten|[4-9]|10))\b",
@@ -88,7 +91,9 @@ def plain_speech(text: str) -> str:
 
 def classify_talk(text: str, word_count: int, coach_before: str) -> TalkCall:
     """Change, sustain or neutral for one client turn, with the words that decided it."""
-    text = REPORTED.sub(" ", plain_speech(text))
+    text = plain_speech(text)
+    if REPORTS.occurs_in(text):
+        text = REPORTED.sub(" ", text)
     hits = TALK.find(text)
     change = [words for tag, words in hits if tag.startswith("change")]
     sustain = [words for tag, words in hits if tag.startswith("sustain")]

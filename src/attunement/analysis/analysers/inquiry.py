@@ -16,10 +16,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar
 
+from attunement.analysis.analysers._word_start import word_start_alternation
 from attunement.analysis.analysers.questions import lead_words
 from attunement.analysis.base import AnalysisContext, result
 from attunement.analysis.model import AnalyserResult, Layer, Marker
 from attunement.analysis.registry import hookimpl
+from attunement.analysis.text import CaselessPattern
 
 TYPES = ("exploration", "assumption_challenging", "future_focused", "resource_accessing", "other")
 FAMILIES = ("assumption_challenging", "future_focused", "resource_accessing")
@@ -31,11 +33,14 @@ _SUGGESTING_WHY = re.compile(r"^why (don't|not|wouldn't|won't)\b")
 
 
 @cache
-def patterns() -> dict[str, re.Pattern[str]]:
-    """Each family's phrases and the leading-question phrases, compiled once."""
+def patterns() -> dict[str, CaselessPattern]:
+    """Each family's phrases and the leading-question phrases, compiled once (any case)."""
     data = tomllib.loads(LEXICON_FILE.read_text(encoding="utf-8"))
     return {
-        key: re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in data[key]) + ")", re.IGNORECASE)
+        key: CaselessPattern(
+            r"\b(?:" + "|".join(f"(?:{p})" for p in data[key]) + ")",
+            same=word_start_alternation(data[key]),
+        )
         for key in (*FAMILIES, "leading")
     }
 
@@ -43,15 +48,16 @@ def patterns() -> dict[str, re.Pattern[str]]:
 def question_type(text: str, form: str) -> str:
     """The inquiry family of one question."""
     found = patterns()
+    lowered = text.lower()
     for family in FAMILIES:
-        if found[family].search(text):
+        if found[family].occurs_in(text, lowered):
             return family
     return "exploration" if form == "open" else "other"
 
 
 def is_leading(text: str) -> bool:
     """A question that carries its own answer ("Wouldn't it be better to…?")."""
-    return bool(patterns()["leading"].search(text.replace("\u2019", "'")))
+    return patterns()["leading"].occurs_in(text.replace("\u2019", "'"))
 
 
 def is_why(text: str) -> bool:

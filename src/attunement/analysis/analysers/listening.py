@@ -249,12 +249,16 @@ class ListeningAnalyser:
         client_before: frozenset[str] = frozenset()
         client_words = 0
         recent: deque[tuple[str, ...]] = deque(maxlen=RECENT_CLIENT_TURNS)
+        # The words of the client's last few turns, gathered once per client turn rather than
+        # for every coach turn after it.
+        recent_words: frozenset[str] = frozenset()
         calls: dict[int, LevelCall] = {}
         for turn in ctx.turns:
             words = ctx.texts[turn.index].words
             if turn.role == Role.CLIENT:
                 client_before, client_words = content_words(words), len(words)
                 recent.append(words)
+                recent_words = frozenset().union(*recent)
             elif turn.role == Role.COACH:
                 call = place_turn(
                     turn.text,
@@ -262,7 +266,7 @@ class ListeningAnalyser:
                     client_before,
                     client_words,
                     moves.get(turn.index),
-                    frozenset(w for said in recent for w in said),
+                    recent_words,
                 )
                 if call is not None:
                     calls[turn.index] = call

@@ -21,17 +21,22 @@ from attunement.analysis.analysers._connection_util import (
     share,
     stem,
 )
+from attunement.analysis.analysers._word_start import word_start_alternation
 from attunement.analysis.base import AnalysisContext, result
 from attunement.analysis.model import AnalyserResult, Layer, Marker
 from attunement.analysis.registry import hookimpl
+from attunement.analysis.text import CaselessPattern
 from attunement.transcript.model import Role
 
 LEX = lexicon("matching.json")
 CATEGORIES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in LEX["function_words"].items()}
 INFORMAL = frozenset(LEX["informal"])
 FORMAL = frozenset(LEX["formal"])
-METAPHOR = re.compile(
-    r"\b(?:" + "|".join(LEX["metaphor_lead"]) + r")\s+((?:[a-z']+\s+){0,2}[a-z']+)", re.IGNORECASE
+_IMAGE = r"\s+((?:[a-z']+\s+){0,2}[a-z']+)"
+METAPHOR = re.compile(r"\b(?:" + "|".join(LEX["metaphor_lead"]) + ")" + _IMAGE, re.IGNORECASE)
+# Most turns hold no image: a quick look first, found wherever METAPHOR is.
+HAS_METAPHOR = CaselessPattern(
+    METAPHOR.pattern, same=word_start_alternation(lead + _IMAGE for lead in LEX["metaphor_lead"])
 )
 LITERAL = frozenset(stem(w) for w in LEX["metaphor_literal"])
 # The image as quoted: from its lead to the end of the clause, at most this many words after it.
@@ -106,7 +111,7 @@ def find_metaphors(ctx: AnalysisContext) -> list[dict[str, Any]]:
     found = []
     turns = ctx.turns
     for turn in turns:
-        if turn.role != Role.CLIENT:
+        if turn.role != Role.CLIENT or not HAS_METAPHOR.occurs_in(turn.text):
             continue
         for match in METAPHOR.finditer(turn.text):
             image = content_words(tuple(match.group(1).lower().split()))
@@ -142,7 +147,7 @@ def pace(ctx: AnalysisContext) -> dict[str, Any]:
     for role in ROLES:
         turns = [t for t in ctx.turns if t.role == role]
         words = sum(ctx.texts[t.index].word_count for t in turns)
-        timed = [(ctx.texts[t.index].word_count, t.duration) for t in turns if t.duration]
+        timed = [(ctx.texts[t.index].word_count, d) for t in turns if (d := t.duration)]
         minutes = sum(d for _, d in timed if d) / 60
         out[str(role)] = {
             "words_per_turn": round(words / len(turns), 1) if turns else None,

@@ -61,13 +61,15 @@ def lexical_calls(ctx: AnalysisContext) -> tuple[dict[int, TurnMoves], dict[int,
     calls: dict[int, TurnMoves] = {}
     previous_client: dict[int, int] = {}
     recent: list[set[str]] = []
+    client_words: set[str] = set()  # of the recent client turns, gathered once per client turn
     last_client = -1
     for turn, text in zip(ctx.turns, ctx.texts, strict=True):
         if turn.role == Role.CLIENT:
             recent = [*recent[-(CLIENT_TURNS_READ - 1) :], content_words(text.words)]
+            client_words = set().union(*recent)
             last_client = turn.index
         elif turn.role == Role.COACH:
-            calls[turn.index] = classify_turn(text, set().union(*recent))
+            calls[turn.index] = classify_turn(text, client_words)
             if last_client >= 0:
                 previous_client[turn.index] = last_client
     return calls, previous_client
