@@ -195,8 +195,9 @@ def due_soon(client: Client, today: date, days: int = 21) -> list[Commitment]:
 
 
 def not_talked_through(client: Client, today: date) -> list[Commitment]:
-    """The client's actions done lately without talking about what they learned, oldest first:
-    the ones the `compliance-without-engagement` rule counts, so worth asking about next time."""
+    """The client's actions done within the `compliance-without-engagement` rule's window
+    without talking about what they learned, oldest first: worth asking about next time. (The
+    rule itself fires only on two or more such actions with none talked through.)"""
     since = today - timedelta(days=COMPLIANCE_WINDOW_DAYS)
     rows = client.commitments.filter(  # type: ignore[attr-defined]
         owner=Commitment.Owner.CLIENT, status=Commitment.Status.DONE, reflected=False
