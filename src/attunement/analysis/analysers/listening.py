@@ -119,6 +119,17 @@ def place_turn(
     the client's last words; ``None`` for a greeting, thanks or goodbye, which has no level.
     ``client_recent`` holds the words of the client's last few turns, as said."""
     hits = CUES.find(text)
+    cued = _cued_call(text, hits, move, client_recent)
+    if cued is not None:
+        return cued
+    return _uncued_call(text, words, hits, client_before, client_words, move)
+
+
+def _cued_call(
+    text: str, hits: list[tuple[str, str]], move: str | None, client_recent: frozenset[str]
+) -> LevelCall | None:
+    """Level 1 or 3 when the turn's phrases or its move speak for one of them (a tie between
+    the two is level 2); ``None`` when neither does."""
     level1 = [(tag, w) for tag, w in hits if tag.startswith("level1")]
     level3 = [(tag, w) for tag, w in hits if tag.startswith("level3")]
     if not any(tag == "level1:own_view" for tag, _ in level1):
@@ -126,13 +137,25 @@ def place_turn(
         level3 += _named_feelings(text, client_recent)
     if move in SELF_MOVES and not level1:
         level1 = [(f"level1:{SELF_MOVES[move]}", quoted_sentence(text))]
-    if level1 or level3:
-        if len(level3) > len(level1):
-            return _call(3, level3)
-        if len(level1) > len(level3):
-            return _call(1, level1)
-        return LevelCall(2, "mixes the coach's own material with attention to the client", ())
-    echoed = sorted(content_words(words) & client_before)
+    if not (level1 or level3):
+        return None
+    if len(level3) > len(level1):
+        return _call(3, level3)
+    if len(level1) > len(level3):
+        return _call(1, level1)
+    return LevelCall(2, "mixes the coach's own material with attention to the client", ())
+
+
+def _uncued_call(
+    text: str,
+    words: tuple[str, ...],
+    hits: list[tuple[str, str]],
+    client_before: frozenset[str],
+    client_words: int,
+    move: str | None,
+) -> LevelCall | None:
+    """Level 2 or 1 for a turn no level-1 or level-3 phrase decided: following the client's
+    words, a ritual (no level), a change of topic, or the coach's own plan."""
     level2 = [
         (tag, w)
         for tag, w in hits
@@ -140,6 +163,7 @@ def place_turn(
     ]
     if level2:
         return _call(2, level2)
+    echoed = sorted(content_words(words) & client_before)
     if echoed:
         return LevelCall(2, "picks up the client's words", tuple(echoed[:5]))
     ritual = ritual_kind(text)
