@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Any
 
 import typer
+
+from attunement.cli import _typer_fixes
 
 app = typer.Typer(
     name="attune",
@@ -41,106 +42,7 @@ COMMAND_MODULES: list[str] = [
 _state = {"debug": False}
 
 
-def _light_help_option() -> None:
-    """Keep `attune <command> --help` from importing pydantic (about 0.1 s of start-up).
-
-    Typer 0.2x coerces every parameter through a pydantic adapter, built on first use, and it
-    uses one even for the group's own ``--help`` flag when that flag was not given (its value
-    is ``None``). A help flag only ever holds ``None``, ``True`` or ``False``, so it gets Typer's
-    plain pass-through coercion instead. Other Typer versions are left alone.
-    """
-    try:
-        from typer._coercion import PassThroughRuntimeParam
-        from typer.core import _TyperParameter
-    except ImportError:
-        return
-    build = getattr(_TyperParameter, "get_runtime_param", None)
-    if build is None:
-        return
-
-    def get_runtime_param(self: Any) -> Any:
-        if self.name == "help" and getattr(self, "_runtime_param", None) is None:
-            info = self.type_descriptor.parameter_info
-            self._runtime_param = PassThroughRuntimeParam(parameter_info=info, annotation=bool)
-        return build(self)
-
-    _TyperParameter.get_runtime_param = get_runtime_param  # type: ignore[method-assign]
-
-
-_light_help_option()
-
-
-def _no_type_for_flags() -> None:
-    """Keep `--help` from showing ``<bool>`` beside on/off flags such as ``--json``.
-
-    Typer 0.2x prints every option's type, which makes a flag look as if it wanted a value
-    (``--json true``). Flags take none, so their type column stays empty. Other Typer versions
-    are left alone.
-    """
-    try:
-        from typer.core import TyperOption
-    except ImportError:
-        return
-    shown = getattr(TyperOption, "display_type_rich", None)
-    if shown is None:
-        return
-
-    def display_type_rich(self: Any, ctx: Any) -> str | None:
-        if getattr(self, "is_bool_flag", False):
-            return None
-        result: str | None = shown(self, ctx)
-        return result
-
-    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
-
-
-_no_type_for_flags()
-
-
-def _plain_list_types() -> None:
-    """Show an argument that takes several paths as ``<path>...``, not ``<list[Path]>``."""
-    try:
-        from typer.core import TyperArgument
-    except ImportError:
-        return
-    shown = getattr(TyperArgument, "display_type_rich", None)
-    if shown is None:
-        return
-
-    def display_type_rich(self: Any, ctx: Any) -> str | None:
-        result: str | None = shown(self, ctx)
-        if result and result.startswith("<list[") and result.endswith("]>"):
-            return f"<{result[6:-2].lower()}>..."
-        return result
-
-    TyperArgument.display_type_rich = display_type_rich  # type: ignore[method-assign]
-
-
-_plain_list_types()
-
-
-def _plain_usage_names() -> None:
-    """Write a required argument as ``FILE`` in the usage line, as the docs do.
-
-    Typer 0.2x wraps it in braces (``{FILE}``), which reads like a set of choices or something
-    to type literally. Optional ones keep their brackets (``[FILE]``). Other Typer versions are
-    left alone.
-    """
-    try:
-        from typer.core import TyperArgument
-    except ImportError:
-        return
-    if getattr(TyperArgument, "_usage_display_name", None) is None:
-        return
-
-    def _usage_display_name(self: Any) -> str:
-        name: str = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
-        return name if self.nargs == 1 else f"{name}..."
-
-    TyperArgument._usage_display_name = _usage_display_name  # type: ignore[method-assign]
-
-
-_plain_usage_names()
+_typer_fixes.apply()
 
 
 def _print_version(wanted: bool) -> None:
