@@ -129,20 +129,22 @@ def test_serve_says_where_to_open_the_workspace_and_how_to_stop_it(attune, monke
     assert "Open that address in your browser" in out and "Ctrl+C stops the server" in out
 
 
-def test_serve_on_a_port_in_use_says_so_in_one_sentence_with_another_port(
-    attune, monkeypatch
+@pytest.mark.parametrize("command", ["serve", "demo"])
+def test_a_port_in_use_is_one_sentence_with_another_port_before_anything_loads(
+    attune, monkeypatch, tmp_path, command
 ) -> None:
     import socket
 
     from attunement.web import server
 
+    monkeypatch.setenv("ATTUNE_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setattr(server, "setup_django", lambda: pytest.fail("must stop before Django"))
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
 
-        code, out, err = attune("serve", "--port", str(port))
+        code, out, err = attune(command, "--port", str(port))
 
     assert (code, out) == (2, "")
     assert err.strip() == (
@@ -157,26 +159,6 @@ def test_serve_on_an_address_that_is_not_this_machines_says_which_to_use(attune)
 
     assert code == 2
     assert err.startswith("Error: 192.0.2.1 is not an address of this machine; use 127.0.0.1")
-
-
-def test_demo_on_a_port_in_use_says_so_before_loading_anything(
-    attune, monkeypatch, tmp_path
-) -> None:
-    import socket
-
-    from attunement.web import server
-
-    monkeypatch.setenv("ATTUNE_DATA_DIR", str(tmp_path / "demo"))
-    monkeypatch.setattr(server, "setup_django", lambda: pytest.fail("must stop before loading"))
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
-
-        code, out, err = attune("demo", "--port", str(port))
-
-    assert (code, out) == (2, "")
-    assert f"Port {port} on 127.0.0.1 is already in use" in err
 
 
 def test_a_layer_left_unread_by_only_says_so_instead_of_nothing_flagged(attune, tmp_path) -> None:

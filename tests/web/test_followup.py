@@ -320,28 +320,20 @@ def test_the_preparation_page_lists_actions_done_but_not_yet_talked_through(
     as_user, owner, owner_client
 ):
     now = datetime.now(UTC)
-    make_commitment_of(
-        owner_client,
-        owner="client",
-        text="draft the email",
-        status="done",
-        done_at=now - timedelta(days=3),
-    )
-    make_commitment_of(
-        owner_client,
-        owner="client",
-        text="ask for feedback",
-        status="done",
-        done_at=now - timedelta(days=3),
-        reflected=True,
-    )
-    make_commitment_of(
-        owner_client,
-        owner="client",
-        text="call the bank",
-        status="done",
-        done_at=now - timedelta(days=90),
-    )  # long before the rule looks
+    done = [
+        ("draft the email", 3, False),
+        ("ask for feedback", 3, True),
+        ("call the bank", 90, False),  # long before the rule looks
+    ]
+    for text, days_ago, reflected in done:
+        make_commitment_of(
+            owner_client,
+            owner="client",
+            text=text,
+            status="done",
+            done_at=now - timedelta(days=days_ago),
+            reflected=reflected,
+        )
     page = as_user(owner).get(reverse("followup_prepare", args=[owner_client.pk]))
     body = page.content.decode()
     section = body[body.index("Done, not yet talked through") :]
