@@ -178,3 +178,18 @@ def test_the_client_page_reads_the_sessions_and_their_transcripts_once_for_list_
     expected = health.health_for(client.current_engagement(), timezone.now())
     assert response.context["health"].reasons == expected.reasons
     assert response.context["health"].value == expected.value
+
+
+def test_the_health_evidence_page_reads_the_transcripts_once_for_the_score_and_its_evidence(
+    as_user, owner
+):
+    add_clients(owner, 1)
+    client = Client.objects.get()
+    with CaptureQueriesContext(connection) as captured:
+        response = as_user(owner).get(reverse("health_evidence", args=[client.pk]))
+    transcript_reads = [q for q in captured.captured_queries if "practice_transcript" in q["sql"]]
+    assert len(transcript_reads) == 1
+    expected = health.health_for(client.current_engagement(), timezone.now())
+    assert response.context["health"].reasons == expected.reasons
+    assert response.context["held"] == 2
+    assert [r.sign for r, _ in response.context["reasons"]] == list(expected.reasons)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -157,9 +157,15 @@ def _with_turns(sign: Sign, sessions: dict[int, Session]) -> list[Evidence]:
     return items
 
 
-def explain(health: Health, engagement: Engagement) -> list[ReasonView]:
+def explain(
+    health: Health, engagement: Engagement, read: Sequence[Session] | None = None
+) -> list[ReasonView]:
+    """Each reason with its evidence; ``read``: the engagement's sessions with their
+    transcripts, when the page has loaded them already (not read and decrypted twice)."""
     rules = {rule.id: rule for rule in RULES}
-    sessions = {s.pk: s for s in engagement.sessions.select_related("transcript")}  # type: ignore[attr-defined]
+    if read is None:
+        read = engagement.sessions.select_related("transcript")  # type: ignore[attr-defined]
+    sessions = {s.pk: s for s in read}
     session_ids = set(sessions)
     checkin_ids = set(engagement.client.checkins.values_list("pk", flat=True))  # type: ignore[attr-defined]
     reasons = []

@@ -27,7 +27,8 @@ from attunement.followup.prep import advice_for
 from attunement.practice import health
 from attunement.practice import services as practice_services
 from attunement.practice.access import GET_POST, get_owned, owns, private_link_page
-from attunement.practice.models import Client, Session
+from attunement.practice.models import Client, Session, with_latest_analysis
+from attunement.relationship import score
 
 CLIENT_FORMS: dict[str, Any] = {
     Checkin.Kind.SESSION: SessionCheckinForm,
@@ -209,13 +210,17 @@ def health_evidence(request: HttpRequest, pk: int) -> HttpResponse:
     client = get_owned(Client, request, pk=pk)
     practice_services.audit(request.user, client, "view health evidence", request.path)
     engagement = practice_services.engagement_for(client)
-    report = health.health_for(engagement, timezone.now())
+    # Read and decrypted once, for the score and for the turns its evidence quotes.
+    sessions = list(with_latest_analysis(engagement.sessions.all()))
+    history = health.history_for(engagement, sessions)
+    report = score(history, now=timezone.now())
     advice = advice_for(client, report.reasons, report.phase)  # same order as the reasons
+    reasons = evidence.explain(report, engagement, sessions)
     context = {
         "client": client,
         "health": report,
-        "held": engagement.held_count(),
-        "reasons": list(zip(evidence.explain(report, engagement), advice.signs, strict=True)),
+        "held": health.held_count(history),
+        "reasons": list(zip(reasons, advice.signs, strict=True)),
         "profile": advice.profile,
         "from_guide": advice.from_guide,
     }

@@ -16,6 +16,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.db.models import F
+
+from attunement.practice import health
+from attunement.practice.health import held_count, measured
+from attunement.practice.models import Coach, Engagement
 from attunement.relationship import History, score
 from attunement.relationship.health import Health
 from attunement.relationship.rules import RULES
@@ -62,8 +67,6 @@ class PracticeSummary:
 
 def band_of(reading: Reading) -> str:
     """The dashboard's band, or "none" before anything could be read (see ``health_band``)."""
-    from attunement.practice.health import held_count, measured
-
     history, health = reading
     return health.band if measured(held_count(history) > 0, health) else "none"
 
@@ -107,9 +110,6 @@ def summarise_practice(
 
 def practice_overview(practice: Any, now: datetime) -> PracticeSummary:
     """The summary of every active relationship in ``practice``, grouped by coach."""
-    from attunement.practice import health
-    from attunement.practice.models import Coach
-
     members = Coach.objects.filter(practice=practice).select_related("user")
     members = members.order_by("user__username")
     names = {c.pk: c.user.username for c in members}
@@ -129,10 +129,6 @@ def practice_overview(practice: Any, now: datetime) -> PracticeSummary:
 def active_engagements(practice: Any) -> list[Any]:
     """Each client's newest engagement, when it is active (no record is created: a client
     without an engagement has no relationship to count yet)."""
-    from django.db.models import F
-
-    from attunement.practice.models import Engagement
-
     rows = (
         Engagement.objects.filter(client__coach__practice=practice)
         .annotate(coach_id=F("client__coach_id"))
