@@ -193,3 +193,24 @@ def test_the_health_evidence_page_reads_the_transcripts_once_for_the_score_and_i
     assert response.context["health"].reasons == expected.reasons
     assert response.context["held"] == 2
     assert [r.sign for r, _ in response.context["reasons"]] == list(expected.reasons)
+
+
+def test_scoring_every_client_leaves_the_transcripts_text_and_file_names_encrypted(
+    owner, monkeypatch
+):
+    from attunement.practice import crypto
+
+    add_clients(owner, 2)
+    engagements = [c.current_engagement() for c in Client.objects.all()]
+    read: list[str] = []
+    original = crypto.decrypt
+
+    def noting(value: str, context: str) -> str:
+        read.append(context)
+        return original(value, context)
+
+    monkeypatch.setattr(crypto, "decrypt", noting)  # the real decryption, each field noted
+    histories = health.histories_for(engagements)
+    assert all(len(h.analysed) == 2 for h in histories.values())
+    assert not [c for c in read if c.endswith(("Transcript.text", "Transcript.filename"))]
+    assert [c for c in read if c.endswith("Transcript.conversation")]

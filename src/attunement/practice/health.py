@@ -95,7 +95,9 @@ def _in_time(session: Session) -> tuple[datetime, int]:
 def _sessions_by_engagement(engagements: Sequence[Engagement]) -> dict[int, list[Session]]:
     found: dict[int, list[Session]] = {e.pk: [] for e in engagements}
     rows = Session.objects.filter(engagement__in=list(found)).order_by("when", "pk")
-    for session in with_latest_analysis(rows):
+    # Scoring reads only the conversation: the transcript's text and file name stay encrypted.
+    rows = with_latest_analysis(rows).defer("transcript__text", "transcript__filename")
+    for session in rows:
         found[session.engagement_id].append(session)
     return found
 

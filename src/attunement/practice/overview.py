@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import F
-
 from attunement.practice import health
+from attunement.practice.dashboard import newest_engagements
 from attunement.practice.health import held_count, measured
-from attunement.practice.models import Coach, Engagement
+from attunement.practice.models import Client, Coach, Engagement
 from attunement.relationship import History, score
 from attunement.relationship.health import Health
 from attunement.relationship.rules import RULES
@@ -118,23 +117,20 @@ def practice_overview(practice: Any, now: datetime) -> PracticeSummary:
         c.user.username: [] for c in members if c.role == Coach.Role.COACH
     }
     current = active_engagements(practice)
-    histories = health.histories_for(current)
-    for engagement in current:
+    histories = health.histories_for([engagement for _, engagement in current])
+    for coach_id, engagement in current:
         history = histories[engagement.pk]
-        readings = by_coach.setdefault(names[engagement.coach_id], [])
+        readings = by_coach.setdefault(names[coach_id], [])
         readings.append((history, score(history, now=now)))
     return summarise_practice(by_coach, now=now)
 
 
-def active_engagements(practice: Any) -> list[Any]:
-    """Each client's newest engagement, when it is active (no record is created: a client
-    without an engagement has no relationship to count yet)."""
-    rows = (
-        Engagement.objects.filter(client__coach__practice=practice)
-        .annotate(coach_id=F("client__coach_id"))
-        .order_by("client_id", "-start", "-id")
-    )
-    newest: dict[int, Any] = {}
-    for engagement in rows:
-        newest.setdefault(engagement.client_id, engagement)
-    return [e for e in newest.values() if e.status == Engagement.Status.ACTIVE]
+def active_engagements(practice: Any) -> list[tuple[int, Any]]:
+    """(coach id, engagement) for each client's newest engagement while it is active; a client
+    without an engagement has no relationship to count yet. Client names are not even read."""
+    clients = Client.objects.filter(coach__practice=practice).only("id", "coach_id")
+    return [
+        (client.coach_id, engagement)
+        for client, engagement in newest_engagements(clients)
+        if engagement is not None and engagement.status == Engagement.Status.ACTIVE
+    ]
