@@ -11,6 +11,8 @@ from attunement.analysis.registry import analysers, ordered
 from attunement.errors import AnalysisError
 from attunement.transcript.model import Conversation
 
+NOT_ASKED_FOR = "not asked for"  # the reason ``skipped`` gives for an analyser ``only`` left out
+
 
 def analyse(
     conversation: Conversation,
@@ -28,7 +30,7 @@ def analyse(
     ctx = AnalysisContext(conversation=conversation, encoder=encoder)
     have = ctx.capabilities()
     # Analysers left out by ``only`` are named too, so a report can say what was not read.
-    skipped = {name: "not asked for" for name in registry if name not in selected}
+    skipped = {name: NOT_ASKED_FOR for name in registry if name not in selected}
     queue = ordered(selected)
     for step, analyser in enumerate(queue):
         if progress is not None:

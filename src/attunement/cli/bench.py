@@ -76,14 +76,10 @@ def bench(
 def longest_demo_session() -> Path:
     """The biggest bundled demo transcript: the hour-long session."""
     from attunement.errors import AttuneError
-    from attunement.transcript.detect import TRANSCRIPT_SUFFIXES
+    from attunement.transcript.detect import transcript_files_in
 
     folder = Path(__file__).resolve().parent.parent / "demo" / "sessions"
-    found = [
-        p
-        for p in folder.glob("*")
-        if p.suffix in TRANSCRIPT_SUFFIXES and not p.name.upper().startswith(("_", ".", "README"))
-    ]
+    found = transcript_files_in(folder) if folder.is_dir() else []
     if not found:
         raise AttuneError(
             f"No demo sessions found in {folder}",

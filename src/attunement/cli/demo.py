@@ -32,9 +32,7 @@ def register(app: typer.Typer) -> None:
         settings = get_settings()
         host, port = host or settings.host, port or settings.port
         if serve:
-            from attunement.cli.serve import check_address_free
-
-            check_address_free(host, port)  # before the half-minute load, not after it
+            server.check_address_free(host, port)  # before the half-minute load, not after it
         server.setup_django()
         server.migrate()
         from attunement.practice.demo_load import LOGINS, load_demo

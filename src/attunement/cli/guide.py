@@ -105,16 +105,18 @@ def show_command(
 
     from attunement.errors import AttuneError
     from attunement.guide import load
+    from attunement.guide.model import UnknownId
 
-    guide = load()
-    found = guide.get_section(item_id.strip()) or next(
-        (s for s in guide.strategies if s.id == item_id.strip()), None
-    )
+    guide, wanted = load(), item_id.strip()
+    found: Any = guide.get_section(wanted)
     if found is None:
-        raise AttuneError(
-            f"The guide has no section or strategy called {item_id!r}",
-            'find one with attune guide search "your question" and use the id in brackets',
-        )
+        try:
+            found = guide.strategy(wanted)
+        except UnknownId:
+            raise AttuneError(
+                f"The guide has no section or strategy called {item_id!r}",
+                'find one with attune guide search "your question" and use the id in brackets',
+            ) from None
     console = Console()
     for part in _shown(found):
         console.print(part)

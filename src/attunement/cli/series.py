@@ -76,20 +76,14 @@ def natural_key(path: Path) -> list[Any]:
 def transcript_files(paths: list[Path]) -> list[Path]:
     """The files to analyse: each file as given, each folder's transcripts in natural order."""
     from attunement.errors import AttuneError
-    from attunement.transcript.detect import TRANSCRIPT_SUFFIXES
+    from attunement.transcript.detect import transcript_files_in
 
     found: list[Path] = []
     for path in paths:
         if not path.is_dir():
             found.append(path)  # a missing file gets its reason in its row
             continue
-        inside = [
-            p
-            for p in path.iterdir()
-            if p.is_file()
-            and p.suffix.lower() in TRANSCRIPT_SUFFIXES
-            and not p.name.upper().startswith(("_", ".", "README"))
-        ]
+        inside = transcript_files_in(path)
         if not inside:
             raise AttuneError(
                 f"The folder {path} holds no transcripts",

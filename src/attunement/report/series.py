@@ -71,18 +71,12 @@ def session_row(name: str, conversation: Conversation, analysis: SessionAnalysis
         "level_3": signals.depth,
         "echo": (analysis.metrics("matching").get("echo") or {}).get("echo_share"),
         "openness": signals.openness,
-        "change": _change_share(openness.get("talk_types") or {}),
+        "change": openness.get("change_share"),
         "resistance": signals.resistance,
         "notable": notable_count(analysis),
     }
     minutes = round(duration / 60, 1) if isinstance(duration, int | float) and duration else None
     return SeriesRow(name, len(conversation.turns), minutes, figures)
-
-
-def _change_share(talk_types: dict[str, int]) -> float | None:
-    """Change talk among change and sustain talk; None when the client used neither."""
-    change, sustain = talk_types.get("change", 0), talk_types.get("sustain", 0)
-    return round(change / (change + sustain), 3) if change + sustain else None
 
 
 def shown(value: float | None, column: Column) -> str:

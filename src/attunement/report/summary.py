@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from attunement.analysis.model import Layer, Marker, SessionAnalysis
+from attunement.analysis.pipeline import NOT_ASKED_FOR
 from attunement.transcript.model import Conversation, Role
 
 LAYER_TITLES: dict[Layer, str] = {
@@ -175,13 +176,11 @@ def findings_by_layer(analysis: SessionAnalysis) -> list[LayerFindings]:
 def empty_layer_note(analysis: SessionAnalysis) -> str:
     """``EMPTY_LAYER``, or, when some analysers did not run (``--only``, or their needs were not
     met), that the layer was read only in part: nothing flagged then says even less."""
-    missing = sorted(analysis.skipped)
-    if not missing:
+    if not analysis.skipped:
         return EMPTY_LAYER
     return (
-        f"Nothing was flagged here by the analysers that ran; {', '.join(missing)} did not "
-        "run (left out with --only, or missing what they need), so this layer was read only "
-        "in part."
+        "Nothing was flagged here by the analysers that ran; some did not run (see the "
+        "session's facts), so this layer was read only in part."
     )
 
 
@@ -386,8 +385,12 @@ def session_facts(conversation: Conversation, analysis: SessionAnalysis) -> list
     duration = analysis.metrics("timing").get("duration")
     if duration:
         facts.append(Fact("Length", length(duration)))
+    left_out = sorted(name for name, why in analysis.skipped.items() if why == NOT_ASKED_FOR)
+    if left_out:
+        facts.append(Fact("Not asked for (--only)", ", ".join(left_out)))
     for name, why in analysis.skipped.items():
-        facts.append(Fact(f"Not run: {name}", why))
+        if why != NOT_ASKED_FOR:
+            facts.append(Fact(f"Not run: {name}", why))
     return facts
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from attunement.errors import TranscriptError
 from attunement.transcript.readers.plain import named_line, otter_header
@@ -82,3 +82,15 @@ def format_from_content(start: str) -> str | None:
     if named:
         return "text"
     return None
+
+
+def transcript_files_in(folder: Path) -> list[Path]:
+    """The transcripts a folder holds (by ``TRANSCRIPT_SUFFIXES``, any case), leaving out
+    READMEs and hidden or underscored files; unsorted."""
+    return [
+        p
+        for p in folder.iterdir()
+        if p.is_file()
+        and p.suffix.lower() in TRANSCRIPT_SUFFIXES
+        and not p.name.upper().startswith(("_", ".", "README"))
+    ]
