@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from attunement.analysis.analysers._connection_util import share
 from attunement.analysis.analysers._moves_rules import TurnMoves, excerpt, plain
 from attunement.analysis.analysers._support_reading import (
     CHECK,
@@ -116,27 +117,39 @@ def check_sentence(sentences: Sequence[str]) -> str | None:
     )
 
 
-def nuance_metrics(
-    ctx: AnalysisContext,
-    calls: Mapping[int, TurnMoves],
-    labels: Mapping[int, Mapping[str, Any]],
-    early: Sequence[EarlyReassurance],
-) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class SessionNuance:
+    """The session's turns each finding and count reads, found once for all of them."""
+
+    reflecting: list[int]  # ``reflecting_turns``
+    checking: list[int]  # ``checking_turns``
+    early: list[EarlyReassurance]  # ``early_reassurances``
+
+
+def session_nuance(
+    ctx: AnalysisContext, calls: Mapping[int, TurnMoves], labels: Mapping[int, Mapping[str, Any]]
+) -> SessionNuance:
+    return SessionNuance(
+        reflecting_turns(calls, labels),
+        checking_turns(ctx, labels),
+        early_reassurances(ctx, labels),
+    )
+
+
+def nuance_metrics(labels: Mapping[int, Mapping[str, Any]], found: SessionNuance) -> dict[str, Any]:
     """JSON-ready counts of the finer distinctions across the session's coach turns."""
-    reflecting = reflecting_turns(calls, labels)
+    reflecting = found.reflecting
     focus = Counter(labels[i]["reflection_focus"] for i in reflecting)
     support = Counter(kind for row in labels.values() for kind in row["support"])
     return {
         "reflection_focus": {"feeling": focus["feeling"], "content": focus["content"]},
-        "feeling_reflection_share": (
-            round(focus["feeling"] / len(reflecting), 3) if reflecting else None
-        ),
+        "feeling_reflection_share": share(focus["feeling"], len(reflecting)),
         "signposted_reflections": sum(labels[i]["reflection_signposted"] for i in reflecting),
-        "checks_understanding": len(checking_turns(ctx, labels)),
+        "checks_understanding": len(found.checking),
         "support": {kind: support[kind] for kind in SUPPORT_KINDS},
         "suggestion_hints": sum(bool(row["suggestion_hint"]) for row in labels.values()),
         "speaks_of_self": sum(bool(row["speaks_of_self"]) for row in labels.values()),
-        "reassured_before_heard": len(early),
+        "reassured_before_heard": len(found.early),
     }
 
 
@@ -178,13 +191,16 @@ def nuance_markers(
     ctx: AnalysisContext,
     calls: Mapping[int, TurnMoves],
     labels: Mapping[int, Mapping[str, Any]],
-    early: Sequence[EarlyReassurance],
+    found: SessionNuance,
 ) -> list[Marker]:
     """The few moments the finer distinctions point to (see the module docstring)."""
-    markers = [reassurance_marker(moment) for moment in early]
-    for found in (focus_marker(ctx, calls, labels), checking_marker(ctx, labels)):
-        if found is not None:
-            markers.append(found)
+    markers = [reassurance_marker(moment) for moment in found.early]
+    for marker in (
+        focus_marker(ctx, calls, labels, found.reflecting),
+        checking_marker(ctx, found.checking),
+    ):
+        if marker is not None:
+            markers.append(marker)
     return markers
 
 
@@ -206,10 +222,12 @@ def reassurance_marker(moment: EarlyReassurance) -> Marker:
 
 
 def focus_marker(
-    ctx: AnalysisContext, calls: Mapping[int, TurnMoves], labels: Mapping[int, Mapping[str, Any]]
+    ctx: AnalysisContext,
+    calls: Mapping[int, TurnMoves],
+    labels: Mapping[int, Mapping[str, Any]],
+    reflecting: Sequence[int],
 ) -> Marker | None:
-    """A session whose reflections seldom or never name a feeling."""
-    reflecting = reflecting_turns(calls, labels)
+    """A session whose reflections (``reflecting_turns``) seldom or never name a feeling."""
     content = [i for i in reflecting if labels[i]["reflection_focus"] == "content"]
     named = len(reflecting) - len(content)
     if len(reflecting) < MIN_REFLECTIONS or named >= FEW_FEELINGS * len(reflecting):
@@ -248,9 +266,9 @@ def _client_feelings(ctx: AnalysisContext) -> str:
     return f" The client named feelings of their own ({named})."
 
 
-def checking_marker(ctx: AnalysisContext, labels: Mapping[int, Mapping[str, Any]]) -> Marker | None:
-    """The coach checking they had understood: the client gets the chance to correct them."""
-    turns = checking_turns(ctx, labels)
+def checking_marker(ctx: AnalysisContext, turns: Sequence[int]) -> Marker | None:
+    """The coach checking they had understood (``checking_turns``): the client gets the chance
+    to correct them."""
     if not turns:
         return None
     times = "once" if len(turns) == 1 else f"in {len(turns)} turns"

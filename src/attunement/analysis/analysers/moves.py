@@ -30,9 +30,9 @@ from attunement.analysis.analysers._moves_rules import (
     reflection_depth,
 )
 from attunement.analysis.analysers._support_findings import (
-    early_reassurances,
     nuance_markers,
     nuance_metrics,
+    session_nuance,
 )
 from attunement.analysis.analysers._support_reading import read_nuance
 from attunement.analysis.base import AnalysisContext, result
@@ -259,9 +259,9 @@ class MovesAnalyser:
         calls, previous_client = lexical_calls(ctx)
         calls = with_meaning(ctx, calls, previous_client)
         labels = {i: turn_labels(c, ctx.texts[i].sentences) for i, c in calls.items()}
-        early = early_reassurances(ctx, labels)
+        nuance = session_nuance(ctx, calls, labels)
         markers = offer_run_markers(calls) + single_turn_markers(ctx, calls)
-        markers += nuance_markers(ctx, calls, labels, early)
+        markers += nuance_markers(ctx, calls, labels, nuance)
         unasked = unasked_advice(ctx, calls)
         if (advice := unasked_advice_marker(ctx, calls, unasked)) is not None:
             markers.append(advice)
@@ -269,7 +269,7 @@ class MovesAnalyser:
         found = {
             **metrics(calls),
             "advice_without_permission": len(unasked),
-            **nuance_metrics(ctx, calls, labels, early),
+            **nuance_metrics(labels, nuance),
         }
         return result(self, metrics=found, markers=tuple(markers), turn_labels=labels)
 
