@@ -85,6 +85,20 @@ def test_every_health_rule_is_documented(rule: str) -> None:
     assert f"`{rule}`" in _doc("health-rules.md"), f"describe rule `{rule}` in docs/health-rules.md"
 
 
+def _thresholds() -> list[tuple[str, str]]:
+    from attunement.relationship.rules import RULES
+
+    return [(rule.id, rule.threshold) for rule in RULES]
+
+
+@pytest.mark.parametrize(("rule", "threshold"), _thresholds())
+def test_health_rules_doc_states_each_threshold_as_the_code_does(rule: str, threshold: str) -> None:
+    # The doc marks rule ids as `code`; the threshold text in the code names them plainly.
+    assert threshold in _doc("health-rules.md").replace("`", ""), (
+        f"docs/health-rules.md: give `{rule}` the threshold the code states: {threshold}"
+    )
+
+
 # --- Commands and options the docs show exist --------------------------------------------------
 # A renamed or dropped option leaves the docs teaching a command that fails; these read every
 # `attune …` the docs show and every `--option` they name, and look each up in the real CLI.

@@ -43,6 +43,7 @@ def test_a_typo_of_a_listed_coach_word_brings_that_word_and_its_group_at_lower_w
         ("I got teary myself when she talked about her son", True),
         ("this client makes me so angry", True),
         ("I felt really annoyed after the session", True),
+        ("I felt self-critical after the session", True),
         ("how do I handle my client's anger", False),
         ("what do I do if a client cries", False),
         ("I feel like she does not trust me", False),

@@ -17,6 +17,7 @@ from typing import Any
 from attunement.guide.loader import load
 from attunement.guide.model import Guide, Hit
 from attunement.guide.textproc import (
+    SYNONYM_WEIGHT,
     expand,
     near_misses,
     own_feeling_terms,
@@ -33,7 +34,6 @@ K1, B = 1.2, 0.75
 BLEND = 0.3
 COSINE_FLOOR = 0.15  # cosines below this count as unrelated
 TYPO_WEIGHT = 0.5
-SYNONYM_WEIGHT = 0.5
 KINDS = ("section", "strategy", "question")
 
 
@@ -100,7 +100,8 @@ class Bm25:
         self.average = sum(self.lengths) / max(len(self.lengths), 1)
         self.n = len(docs)
         # What a typo may aim at: the guide's words, and the listed coach words the guide
-        # never uses ("embarassed" -> "embarrassed", which then brings its synonyms).
+        # never uses ("embarassed" -> "embarrassed", which then brings its synonyms). A word in
+        # it is never itself taken for a typo: near_misses gives nothing for a known term.
         self.vocabulary = set(self.postings) | set(synonyms())
 
     def scores(self, query: str) -> dict[int, float]:
@@ -127,8 +128,6 @@ class Bm25:
         and their synonyms (scaled by ``TYPO_WEIGHT``, since the guess may be wrong)."""
         weighted = expand(query_terms)
         for term in query_terms:
-            if term in synonyms():
-                continue  # a word we list on purpose is not a typo
             for guess in near_misses(term, self.vocabulary):
                 for other, weight in expand([guess]).items():
                     weighted.setdefault(other, weight * TYPO_WEIGHT)

@@ -77,13 +77,24 @@ def near_misses(term: str, known: Container[str]) -> list[str]:
     return sorted(t for t in one_edit(term) if t in known)
 
 
+def raw_words(text: str) -> list[str]:
+    """Lower-case tokens as written, compounds whole ("no-show", "i'm"), stop words kept."""
+    return WORD.findall(text.lower().replace("’", "'"))
+
+
+def joined(token: str) -> str:
+    """A compound with its hyphens and apostrophes dropped ("self-blame" -> "selfblame"), the
+    form ``words`` indexes it under and ``broader``'s keys are built from."""
+    return "".join(re.split(r"['-]", token))
+
+
 def words(text: str) -> list[str]:
     """Lower-case words; a hyphenated compound also yields its joined form ("no-show", "noshow")."""
     out: list[str] = []
-    for match in WORD.findall(text.lower().replace("’", "'")):
+    for match in raw_words(text):
         parts = re.split(r"['-]", match)
         if len(parts) > 1:
-            out.append("".join(parts))
+            out.append(joined(match))
             out.extend(p for p in parts if p not in STOP and len(p) > 1)
         elif match not in STOP:
             out.append(match)
@@ -95,6 +106,7 @@ def terms(text: str) -> list[str]:
 
 
 SYNONYMS = CONTENT / "synonyms.toml"
+SYNONYM_WEIGHT = 0.5  # a listed synonym counts half as much as the word the coach typed
 
 
 def _stems(phrases: list[str]) -> set[str]:
@@ -144,7 +156,7 @@ def own_feeling_terms(path: Path = SYNONYMS) -> frozenset[str]:
 
 def speaks_of_own_feeling(text: str) -> bool:
     """True when a first-person word is followed closely by a feeling word ("I got teary")."""
-    raw = WORD.findall(text.lower().replace("’", "'"))
+    raw = raw_words(text)
     feeling = broader()
     return any(
         word in FIRST_PERSON and _feeling_follows(raw[at + 1 : at + 1 + OWN_WINDOW], feeling)
@@ -157,12 +169,12 @@ def _feeling_follows(window: list[str], feeling: Container[str]) -> bool:
     for word in window:
         if word in OTHER_SUBJECTS:
             return False
-        if stem(word) in feeling:
+        if stem(joined(word)) in feeling:  # "self-critical" as broader() holds it
             return True
     return False
 
 
-def expand(query_terms: list[str], weight: float = 0.5) -> dict[str, float]:
+def expand(query_terms: list[str], weight: float = SYNONYM_WEIGHT) -> dict[str, float]:
     """Query terms with their weights: each term 1.0, its synonyms and, for a feeling word, the
     general feeling words ``weight`` unless present."""
     out: dict[str, float] = {}

@@ -20,11 +20,19 @@ from attunement.relationship.history import (
     Status,
 )
 from attunement.relationship.phase import Phase
-from attunement.relationship.signs import Evidence, Rule, Sign, checkin_evidence, session_evidence
+from attunement.relationship.signs import (
+    Evidence,
+    Rule,
+    Sign,
+    checkin_evidence,
+    count_word,
+    session_evidence,
+)
 from attunement.relationship.trends import (
     CHECKIN_DECLINE,
     CHECKIN_DECLINE_WEIGHT,
     CHECKIN_TREND_RUN,
+    COACH_QUESTION_RISE,
     DEPTH_FALL,
     DEPTH_FLOOR,
     DEPTH_RUN,
@@ -76,8 +84,7 @@ PREDICTION_GAP = 6
 
 
 def _count_phrase(count: int, noun: str) -> str:
-    words = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
-    return f"{words.get(count, str(count))} {noun}{'' if count == 1 else 's'}"
+    return f"{count_word(count)} {noun}{'' if count == 1 else 's'}"
 
 
 def _client_absences(history: History, now: datetime) -> list[SessionRecord]:
@@ -294,7 +301,7 @@ def coach_working_harder(history: History, now: datetime, phase: Phase) -> Sign 
     recent, coach_now, coach_before = found
     questions = recent_and_baseline(history, "coach_questions_per_turn", len(recent))
     extra = ""
-    if questions and questions[1] > questions[2] * 1.2:
+    if questions and questions[1] > questions[2] * COACH_QUESTION_RISE:
         extra = f", asking {questions[1]:.1f} questions a turn against {questions[2]:.1f} before"
     when = "lately" if len(recent) > 1 else "in the latest session"
     return Sign(

@@ -40,6 +40,13 @@ class Sign:
 
 Check = Callable[[History, datetime, Phase], Sign | None]
 
+NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
+
+
+def count_word(number: int) -> str:
+    """A small count in words ("three"), larger ones in digits, as a sentence reads best."""
+    return NUMBER_WORDS.get(number, str(number))
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:

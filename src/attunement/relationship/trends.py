@@ -14,7 +14,7 @@ from statistics import median
 
 from attunement.relationship.history import History, SessionRecord
 from attunement.relationship.phase import Phase
-from attunement.relationship.signs import Sign, checkin_evidence, session_evidence
+from attunement.relationship.signs import Sign, checkin_evidence, count_word, session_evidence
 
 CHECKIN_TREND_RUN = 4  # check-ins in a row, none higher than the one before
 CHECKIN_DECLINE = 6  # points lost from the first of the run to the last
@@ -40,6 +40,9 @@ CHECKIN_DECLINE_WEIGHT = 0
 SHALLOW_LISTENING_WEIGHT = 0
 QUESTION_LOAD_WEIGHT = 0
 QUESTION_RISE = 1.3  # coach's questions per turn against the median of the sessions before
+# Lower than QUESTION_RISE: coach-working-harder is already open, so a smaller rise is worth
+# naming in its sentence, while coach-question-load must stand on the rise alone.
+COACH_QUESTION_RISE = 1.2
 QUESTION_LOAD_FLOOR = 0.5  # below one question every other turn a rise is not a load
 
 
@@ -117,7 +120,7 @@ def shallow_listening(history: History, now: datetime, phase: Phase) -> Sign | N
         return None
     return Sign(
         "shallow-listening",
-        f"the coach's listening stayed at the surface in the last {_count(len(recent))} sessions: "
+        f"the coach's listening stayed at the surface in the last {count_word(len(recent))} sessions: "
         f"{lately:.0%} of the coach's turns at level 3 against {usual:.0%} before with this "
         f"client (the {phase} phase's floor is {floor:.0%})",
         SHALLOW_LISTENING_WEIGHT,
@@ -126,10 +129,6 @@ def shallow_listening(history: History, now: datetime, phase: Phase) -> Sign | N
             for s in recent
         ),
     )
-
-
-def _count(number: int) -> str:
-    return {2: "two", 3: "three", 4: "four"}.get(number, str(number))
 
 
 def question_load(history: History, now: datetime, phase: Phase) -> Sign | None:
