@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from attunement.analysis.analysers._cue_index import CueIndex, first_chars
+from attunement.analysis.analysers._cue_index import CueIndex
+from attunement.analysis.analysers._regex_shape import first_chars
 from attunement.analysis.analysers._word_start import spelled, word_start_alternation
 from attunement.analysis.text import CaselessPattern
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from attunement.analysis.analysers._cue_index import _SPECIAL, _close, _top_level, _Unsure
+from attunement.analysis.analysers._regex_shape import SPECIAL, Unsure, close_of, top_level
 
 # Back-references and named groups would change meaning once a phrase is spelled out.
 _GROUP_REFERENCES = re.compile(r"\\[1-9]|\(\?P")
@@ -32,14 +32,14 @@ def spelled(pattern: str) -> list[tuple[str, str]] | None:
         return None
     try:
         found = _alternatives(pattern)
-    except _Unsure:
+    except Unsure:
         return None
     return found if found is not None and len(found) <= MAX_VARIANTS else None
 
 
 def _alternatives(pattern: str) -> list[tuple[str, str]] | None:
     found: list[tuple[str, str]] = []
-    for alternative in _top_level(pattern):
+    for alternative in top_level(pattern):
         variants = _sequence(alternative)
         if variants is None or len(found) + len(variants) > MAX_VARIANTS:
             return None
@@ -55,7 +55,7 @@ def _sequence(sequence: str) -> list[tuple[str, str]] | None:
     char, after = sequence[0], sequence[1:2]
     if char == "(":
         return _group(sequence)
-    if char in _SPECIAL or after in ("?", "*", "{"):
+    if char in SPECIAL or after in ("?", "*", "{"):
         return None
     if after == "+":
         # "m+…" is "m" then "m*…"; a lazy or possessive "+" is left alone.
@@ -66,13 +66,13 @@ def _sequence(sequence: str) -> list[tuple[str, str]] | None:
 def _group(sequence: str) -> list[tuple[str, str]] | None:
     """A leading group spelled out: each of its alternatives followed by what comes after it
     (and, for an optional group, what comes after it alone, tried last as the engine does)."""
-    close = _close(sequence, 0)
+    close = close_of(sequence, 0)
     inner, rest = sequence[1:close], sequence[close + 1 :]
     if inner.startswith("?:"):
         inner = inner[2:]
     elif inner.startswith("?"):
         return None  # look-arounds, flags
-    options = _top_level(inner)
+    options = top_level(inner)
     if rest[:1] == "?":
         if rest[1:2] in ("?", "+"):
             return None
