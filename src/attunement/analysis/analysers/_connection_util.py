@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from attunement.analysis.analysers import _word_start
-from attunement.analysis.text import folded
+from attunement.analysis.text import folded, sentences
 
 
 @cache
@@ -218,7 +218,6 @@ def content_stems(words: tuple[str, ...]) -> dict[str, str]:
     return found
 
 
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 # A sentence this short ("Right.", "Okay, well.") says too little to quote on its own.
 MIN_QUOTE_WORDS = 4
 
@@ -226,7 +225,7 @@ MIN_QUOTE_WORDS = 4
 def quoted_sentence(text: str, limit: int = 14) -> str:
     """The first sentence of a turn that says something (at most ``limit`` words), to quote as
     evidence when no cue phrase was found: "Right. Well, I'd do X." gives "Well, I'd do X."."""
-    sentences = SENTENCE_BREAK.split(text.strip())
-    chosen = next((s for s in sentences if len(s.split()) >= MIN_QUOTE_WORDS), sentences[0])
+    said = sentences(text) or (text.strip(),)
+    chosen = next((s for s in said if len(s.split()) >= MIN_QUOTE_WORDS), said[0])
     words = chosen.split()
     return " ".join(words[:limit]) + (" …" if len(words) > limit else "")
